@@ -1,0 +1,33 @@
+package org.nestor.core.internal;
+
+import java.nio.file.Path;
+
+/**
+ * The files of a node under its base directory (the Karaf base, or NESTOR_BASE for bin/nestor).
+ *
+ * @param base absolute, normalized base directory
+ */
+public record NestorPaths(Path base) {
+
+    public NestorPaths {
+        base = base.toAbsolutePath().normalize();
+    }
+
+    /** The base a core configuration names, the Karaf base when it names none. */
+    public static NestorPaths of(CoreConfiguration configuration) {
+        String base = configuration.base().isBlank() ? System.getProperty("karaf.base", ".") : configuration.base();
+        return new NestorPaths(Path.of(base));
+    }
+
+    public Path services() {
+        return base.resolve("etc/nestor/services");
+    }
+
+    public Path nodeConfig() {
+        return base.resolve("etc/nestor/node.cfg");
+    }
+
+    public Path serviceData(String service) {
+        return base.resolve("data/nestor").resolve(service);
+    }
+}

@@ -1,0 +1,37 @@
+package org.nestor.core.spi;
+
+import java.util.List;
+
+import org.nestor.core.config.Keyword;
+
+/**
+ * A resource driver: one type of one resource group, for example {@code container.kvm} or
+ * {@code ip.host}. The keywords it declares become valid in sections of its type, show in
+ * {@code svc:print-keywords} and are checked by {@code svc:validate}, from the moment the driver
+ * service appears until it leaves.
+ */
+public interface ResourceDriver {
+
+    /**
+     * Service property naming the driver type as {@code <group>.<type>}, e.g. {@code container.docker}.
+     * Must equal {@link #group()} + "." + {@link #type()}.
+     */
+    String TYPE_PROPERTY = "nestor.driver.type";
+
+    /** The resource group: ip, disk, fs, container, app, sync or task. */
+    String group();
+
+    /** The value of the {@code type} keyword that selects this driver within its group. */
+    String type();
+
+    /** Other values of {@code type} that select this driver (e.g. {@code oci} for docker). */
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    /**
+     * The keywords of this type, beyond those every resource has. Their {@code section} is the
+     * group and their {@code type} this driver's type.
+     */
+    List<Keyword> keywords();
+}

@@ -1,0 +1,8 @@
+package org.nestor.core.store;
+
+/** A held service lock; closing releases it. */
+public interface ServiceLock extends AutoCloseable {
+
+    @Override
+    void close();
+}

@@ -1,0 +1,69 @@
+package org.nestor.core.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.ServiceConfig;
+
+/**
+ * The services of this node, stored as {@code etc/nestor/services/<name>.conf} under the Nestor base.
+ * A configuration is validated (keywords, and evaluation for this node) before anything is written;
+ * writes are atomic and serialized per service by a lock that every process on the node honours.
+ * The file's modification time is the configuration's version.
+ */
+public interface ServiceStore {
+
+    /** The directory of the service files. */
+    Path servicesDirectory();
+
+    /** The file of one service (which may not exist). */
+    Path file(String name);
+
+    /** Service names, sorted. */
+    List<String> list();
+
+    boolean exists(String name);
+
+    /**
+     * Reads a stored service.
+     *
+     * @throws StoreException                              when it does not exist
+     * @throws org.nestor.core.config.ConfigException when its file no longer parses
+     */
+    ServiceConfig read(String name);
+
+    /** The configuration's version: the file's modification time. */
+    Instant version(String name);
+
+    /** Every problem of a configuration meant for the named service; empty when it is valid. */
+    List<Problem> validate(String name, ServiceConfig config);
+
+    /**
+     * Stores a new service, or replaces one when {@code replace} is set.
+     *
+     * @throws org.nestor.core.config.ConfigException when the configuration is invalid (nothing written)
+     * @throws StoreException                              when it exists and {@code replace} is not set
+     */
+    void create(String name, ServiceConfig config, boolean replace);
+
+    /**
+     * Changes a stored service under its lock: the change is applied to a copy, validated, then written.
+     *
+     * @return the configuration as stored
+     */
+    ServiceConfig edit(String name, Consumer<ServiceConfig> change);
+
+    /** Removes the service's file and its data directory. */
+    void delete(String name);
+
+    /**
+     * Takes the service's lock, waiting at most {@code timeout}.
+     *
+     * @throws StoreException naming the holder when the wait runs out
+     */
+    ServiceLock lock(String name, Duration timeout);
+}
