@@ -201,10 +201,15 @@ public final class ConfigEvaluation {
         };
     }
 
+    /** The keyword as declared for the section; a head keyword (nodes, topology...) from any section. */
     private Keyword keyword(String section, String keyword) {
         Section found = config.section(section);
-        String type = found == null ? null : found.get("type");
-        return dictionary.find(section, type, keyword);
+        Keyword declared = dictionary.find(section, found == null ? null : found.get("type"), keyword);
+        if (declared == null) {
+            Keyword head = dictionary.find(ServiceConfig.DEFAULT, null, keyword);
+            return head != null && head.inheritance() == Inheritance.HEAD ? head : null;
+        }
+        return declared;
     }
 
     private String expand(Located raw) {

@@ -1,0 +1,34 @@
+package org.nestor.core.command;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.nestor.core.command.completers.KeywordCompleter;
+import org.nestor.core.command.completers.ServiceNameCompleter;
+
+@Service
+@Command(scope = "svc", name = "set",
+        description = "Sets keywords of a service; all changes are validated together and written at once")
+public class SetCommand extends SvcCommandSupport {
+
+    @Argument(index = 0, name = "service", description = "Service to change", required = true)
+    @Completion(ServiceNameCompleter.class)
+    String service;
+
+    @Option(name = "--kw", description = "SECTION.KEYWORD[@SCOPE]=VALUE (DEFAULT when no section); repeatable",
+            required = true, multiValued = true)
+    @Completion(KeywordCompleter.class)
+    List<String> assignments;
+
+    @Override
+    protected void run(PrintStream out) {
+        List<KeywordAssignment> parsed = assignments.stream().map(a -> KeywordAssignment.parse(a, true)).toList();
+        store.edit(service, config -> parsed.forEach(a -> config.getOrAdd(a.section()).put(a.key(), a.value(), 0)));
+        parsed.forEach(a -> out.println("set " + a.section() + "." + a.key() + " = " + a.value()));
+    }
+}

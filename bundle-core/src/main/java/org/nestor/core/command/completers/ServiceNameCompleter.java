@@ -1,0 +1,24 @@
+package org.nestor.core.command.completers;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.nestor.core.store.ServiceStore;
+
+/** Completes the names of the services stored on this node. */
+@Service
+public class ServiceNameCompleter implements Completer {
+
+    @Reference
+    ServiceStore store;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        return new StringsCompleter(store.list()).complete(session, commandLine, candidates);
+    }
+}

@@ -1,0 +1,34 @@
+package org.nestor.core.internal.config;
+
+import java.util.List;
+
+import org.nestor.core.config.Keyword;
+import org.nestor.core.config.ValueType;
+import org.nestor.core.spi.ResourceDriver;
+
+/** A container driver declaring a few keywords, as a driver bundle would. */
+public record TestDriver(String type, List<String> aliases) implements ResourceDriver {
+
+    public static DriverKeywordDictionary dictionaryWith(ResourceDriver... drivers) {
+        DriverKeywordDictionary dictionary = new DriverKeywordDictionary();
+        dictionary.addDriver(new org.nestor.core.internal.app.AppDriver());
+        for (ResourceDriver driver : drivers) {
+            dictionary.addDriver(driver);
+        }
+        return dictionary;
+    }
+
+    @Override
+    public String group() {
+        return "container";
+    }
+
+    @Override
+    public List<Keyword> keywords() {
+        return List.of(
+                Keyword.of("container", "image", ValueType.STRING, "Image to run").forType(type).asScopable(),
+                Keyword.of("container", "name", ValueType.STRING, "Container name").forType(type),
+                Keyword.of("container", "start_timeout", ValueType.DURATION, "Start timeout").forType(type)
+                        .withDefault("240s"));
+    }
+}

@@ -1,0 +1,215 @@
+package org.nestor.core.internal.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The svc commands as bin/nestor runs them: exit codes, output, errors, and the store left intact. */
+class NestorMainTest {
+
+    @TempDir
+    Path base;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private InputStream savedIn;
+
+    @BeforeEach
+    void redirect() {
+        savedOut = System.out;
+        savedErr = System.err;
+        savedIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        System.setIn(savedIn);
+    }
+
+    private int nestor(String... args) {
+        out.reset();
+        err.reset();
+        return NestorMain.run(List.of(args), Map.of("NESTOR_BASE", base.toString(), "NESTOR_NODE", "hv1"));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(base.resolve(name), text);
+    }
+
+    private static final String WEB = """
+            [DEFAULT]
+            nodes = hv1 hv2
+            encapnodes = vm1
+            nodes@encapnodes = vm1
+
+            [app#1]
+            start = /usr/bin/env NAME={svcname} NODE={nodename}
+            """;
+
+    @Test
+    void createPrintAndEvaluate() throws IOException {
+        assertEquals(0, nestor("svc", "create", "web", "--config", write("web.conf", WEB).toString()), err());
+        assertEquals(0, nestor("svc:list"));
+        assertEquals("web\n", out());
+        assertEquals(0, nestor("svc", "print-config", "web"));
+        assertEquals(WEB, out());
+        assertEquals(0, nestor("svc", "print-config", "web", "--eval", "--format", "json", "--impersonate", "vm1"));
+        assertTrue(out().contains("\"nodes\" : [ \"vm1\" ]"), out());
+        assertTrue(out().contains("\"start\" : \"/usr/bin/env NAME=web NODE=vm1\""), out());
+        assertEquals(0, nestor("svc", "print-config", "web", "--eval", "--format=ini"));
+        assertTrue(out().contains("nodes = hv1 hv2\n"), out());
+    }
+
+    @Test
+    void createFromJsonOnStandardInput() {
+        System.setIn(new ByteArrayInputStream("{\"app#1\": {\"start\": \"/bin/true\"}}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, nestor("svc", "create", "db", "--config", "-"), err());
+        assertEquals(0, nestor("svc", "print-config", "db"));
+        assertEquals("[app#1]\nstart = /bin/true\n", out());
+    }
+
+    @Test
+    void setUnsetAndValidate() throws IOException {
+        nestor("svc", "create", "web", "--config", write("web.conf", WEB).toString());
+        assertEquals(0, nestor("svc", "set", "web", "--kw", "app#1.timeout=2m", "--kw", "flex_min@hv1=2",
+                "--kw", "DEFAULT.topology=flex"), err());
+        assertEquals(0, nestor("svc", "print-config", "web", "--eval", "--format", "json"));
+        assertTrue(out().contains("\"timeout\" : 120") && out().contains("\"flex_min\" : 2"), out());
+        assertEquals(0, nestor("svc", "unset", "web", "--kw", "app#1.timeout"), err());
+        assertEquals(0, nestor("svc", "validate", "web"), err());
+        assertEquals(base.resolve("etc/nestor/services/web.conf") + ": valid\n", out());
+    }
+
+    @Test
+    void badInputIsOneLineNamingThePlaceAndLeavesTheStoreAlone() throws IOException {
+        nestor("svc", "create", "web", "--config", write("web.conf", WEB).toString());
+        Path stored = base.resolve("etc/nestor/services/web.conf");
+        String before = Files.readString(stored);
+
+        Path bad = write("bad.conf", "[DEFAULT]\nnodes = a\n[app#1]\nstrat = /bin/true\n");
+        assertEquals(1, nestor("svc", "create", "web", "--force", "--config", bad.toString()));
+        assertEquals(bad + ":4: [app#1] strat: unknown keyword (did you mean 'start'?)\n", err());
+
+        Path json = write("bad.json", "{\"DEFAULT\": {\"nodes\": \"a\"\n  \"x\": 1}}");
+        assertEquals(1, nestor("svc", "create", "new", "--config", json.toString()));
+        assertTrue(err().startsWith(json + ":2: invalid JSON:"), err());
+
+        assertEquals(1, nestor("svc", "set", "web", "--kw", "app#1.timeout=soon"));
+        assertEquals(stored + ": [app#1] timeout: 'soon' is not a duration (like 90, 30s, 5m, 1h30m, 2d)\n", err());
+
+        assertEquals(1, nestor("svc", "set", "web", "--kw", "env.a={env.b}", "--kw", "env.b={env.a}",
+                "--kw", "app#1.start={env.a}"));
+        assertTrue(err().startsWith(stored + ": [app#1] start: reference recursion deeper than 20"), err());
+
+        assertEquals(1, nestor("svc", "unset", "web", "--kw", "app#1.nosuch"));
+        assertEquals("app#1.nosuch is not set in service web\n", err());
+
+        assertEquals(1, nestor("svc", "validate", "--config", bad.toString()));
+        assertEquals(1, nestor("svc", "create", "a/b", "--config", write("ok.conf", WEB).toString()));
+        assertTrue(err().startsWith("invalid service name 'a/b'"), err());
+        assertEquals(1, nestor("svc", "create", "x;rm", "--config", write("ok.conf", WEB).toString()));
+        assertEquals(1, nestor("svc", "print-config", "nosuch"));
+        assertEquals("no service 'nosuch' (" + base.resolve("etc/nestor/services/nosuch.conf") + ")\n", err());
+
+        assertEquals(before, Files.readString(stored));
+        try (Stream<Path> files = Files.list(stored.getParent())) {
+            assertEquals(List.of("web.conf"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void handEditedInvalidServiceIsReportedByValidate() throws IOException {
+        nestor("svc", "create", "web", "--config", write("web.conf", WEB).toString());
+        Path stored = base.resolve("etc/nestor/services/web.conf");
+        Files.writeString(stored, "[DEFAULT]\nnodes = a\n[container#1]\ntype = kvm\n");
+        assertEquals(1, nestor("svc", "validate", "web"));
+        assertEquals(stored + ":4: [container#1] type: unknown type 'kvm' for group 'container' "
+                + "(no container driver is installed)\n", err());
+    }
+
+    @Test
+    void commandLineMistakesExitWithTwo() {
+        assertEquals(2, nestor("svc", "nosuch"));
+        assertEquals("nestor: unknown command 'svc nosuch' (nestor --help lists them)\n", err());
+        assertEquals(2, nestor("svc", "create", "web"));
+        assertEquals("nestor: svc:create: missing option --config\n", err());
+        assertEquals(2, nestor("svc", "list", "--bogus"));
+        assertEquals(2, nestor("svc", "print-config"));
+        assertEquals(2, nestor("svc", "create", "web", "--config"));
+        assertEquals(2, nestor());
+    }
+
+    @Test
+    void helpListsAndDescribesCommands() {
+        assertEquals(0, nestor("--help"));
+        assertTrue(out().contains("svc print-config"), out());
+        assertEquals(0, nestor("svc", "set", "--help"));
+        assertTrue(out().startsWith("usage: nestor svc set [options] service\n"), out());
+        assertTrue(out().contains("--kw"), out());
+    }
+
+    @Test
+    void printKeywordsShowsCoreAndDriverKeywords() {
+        assertEquals(0, nestor("svc", "print-keywords", "app"));
+        assertTrue(out().contains("app.forking  timeout"), out());
+        assertTrue(out().contains("*            optional"), out());
+        assertEquals(0, nestor("svc", "print-keywords", "DEFAULT"));
+        assertTrue(out().contains("DEFAULT  nodes"), out());
+        assertEquals(1, nestor("svc", "print-keywords", "container.kvm"));
+        assertTrue(err().startsWith("no keywords for 'container.kvm'"), err());
+    }
+
+    /** Karaf finds commands by the Karaf-Commands header, bin/nestor by the list: they must agree. */
+    @Test
+    void everyCommandClassIsListedForTheLauncher() throws Exception {
+        Path commandsDirectory = Path.of(NestorMainTest.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).resolveSibling("classes").resolve("org/nestor/core/command");
+        Set<String> annotated = new TreeSet<>();
+        try (Stream<Path> files = Files.list(commandsDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = "org.nestor.core.command." + file.getFileName().toString().replace(".class", "");
+                if (Class.forName(name).isAnnotationPresent(Command.class)) {
+                    annotated.add(name);
+                }
+            }
+        }
+        Set<String> listed = NestorMain.commands().values().stream().map(binder -> binder.type().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(annotated, listed);
+        assertEquals(8, listed.size());
+    }
+}
