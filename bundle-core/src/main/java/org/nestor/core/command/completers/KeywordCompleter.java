@@ -1,9 +1,7 @@
 package org.nestor.core.command.completers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -18,8 +16,9 @@ import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.store.ServiceStore;
 
 /**
- * Completes {@code --kw SECTION.KEYWORD=} with the keywords valid in each section of the service
- * named on the command line, and the keywords already set there.
+ * Completes {@code --kw SECTION.KEYWORD=} with the keywords valid in each section, and those already
+ * set there, of the service named on the command line; in the console options come before the
+ * name, so while none is named yet, of every stored service.
  */
 @Service
 public class KeywordCompleter implements Completer {
@@ -32,21 +31,17 @@ public class KeywordCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        Optional<String> service = Arrays.stream(commandLine.getArguments())
-                .filter(argument -> store.list().contains(argument)).findFirst();
-        List<String> words = new ArrayList<>();
-        if (service.isPresent()) {
-            ServiceConfig config = store.read(service.get());
-            if (config.section(ServiceConfig.DEFAULT) == null) {
-                config.getOrAdd(ServiceConfig.DEFAULT);
-            }
+        List<String> services = store.list();
+        List<String> named = Arrays.stream(commandLine.getArguments()).filter(services::contains).toList();
+        TreeSet<String> words = new TreeSet<>();
+        for (String service : named.isEmpty() ? services : named) {
+            ServiceConfig config = store.read(service);
+            config.getOrAdd(ServiceConfig.DEFAULT);
             for (Section section : config.sections()) {
-                TreeSet<String> names = new TreeSet<>();
-                section.entries().forEach(entry -> names.add(entry.key()));
+                section.entries().forEach(entry -> words.add(section.name() + "." + entry.key() + "="));
                 keywords.keywords().stream()
                         .filter(k -> keywords.find(section.name(), section.get("type"), k.name()) == k)
-                        .forEach(k -> names.add(k.name()));
-                names.forEach(name -> words.add(section.name() + "." + name + "="));
+                        .forEach(k -> words.add(section.name() + "." + k.name() + "="));
             }
         }
         return new StringsCompleter(words).complete(session, commandLine, candidates);
