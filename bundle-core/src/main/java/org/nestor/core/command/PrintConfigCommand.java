@@ -2,13 +2,11 @@ package org.nestor.core.command;
 
 import java.io.PrintStream;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.nestor.core.command.completers.ServiceNameCompleter;
 import org.nestor.core.config.ConfigEvaluation;
 import org.nestor.core.config.ConfigFormat;
 import org.nestor.core.config.ConfigWriter;
@@ -18,11 +16,7 @@ import org.nestor.core.config.ServiceConfig;
 @Service
 @Command(scope = "svc", name = "print-config",
         description = "Prints a service's configuration, as written or evaluated for this node")
-public class PrintConfigCommand extends SvcCommandSupport {
-
-    @Argument(index = 0, name = "service", description = "Service to print", required = true)
-    @Completion(ServiceNameCompleter.class)
-    String service;
+public class PrintConfigCommand extends ServiceCommandSupport {
 
     @Option(name = "--eval", description = "Resolve scopes, inheritance, references and expressions")
     boolean eval;

@@ -3,22 +3,16 @@ package org.nestor.core.command;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.completers.KeywordCompleter;
-import org.nestor.core.command.completers.ServiceNameCompleter;
 
 @Service
 @Command(scope = "svc", name = "set",
         description = "Sets keywords of a service; all changes are validated together and written at once")
-public class SetCommand extends SvcCommandSupport {
-
-    @Argument(index = 0, name = "service", description = "Service to change", required = true)
-    @Completion(ServiceNameCompleter.class)
-    String service;
+public class SetCommand extends ServiceCommandSupport {
 
     @Option(name = "--kw", description = "SECTION.KEYWORD[@SCOPE]=VALUE (DEFAULT when no section); repeatable",
             required = true, multiValued = true)

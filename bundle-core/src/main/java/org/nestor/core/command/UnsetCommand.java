@@ -3,24 +3,18 @@ package org.nestor.core.command;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.completers.KeywordCompleter;
-import org.nestor.core.command.completers.ServiceNameCompleter;
 import org.nestor.core.config.Section;
 import org.nestor.core.store.StoreException;
 
 @Service
 @Command(scope = "svc", name = "unset",
         description = "Removes keywords from a service; the result is validated before it is written")
-public class UnsetCommand extends SvcCommandSupport {
-
-    @Argument(index = 0, name = "service", description = "Service to change", required = true)
-    @Completion(ServiceNameCompleter.class)
-    String service;
+public class UnsetCommand extends ServiceCommandSupport {
 
     @Option(name = "--kw", description = "SECTION.KEYWORD[@SCOPE] (DEFAULT when no section); repeatable",
             required = true, multiValued = true)
