@@ -23,6 +23,11 @@ public record NestorPaths(Path base) {
         return base.resolve("etc/nestor/services");
     }
 
+    /** The core components' configuration, {@code etc/org.nestor.core.cfg}. */
+    public Path coreConfig() {
+        return base.resolve("etc/" + CoreConfiguration.PID + ".cfg");
+    }
+
     public Path nodeConfig() {
         return base.resolve("etc/nestor/node.cfg");
     }

@@ -4,14 +4,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -38,7 +42,7 @@ public final class NestorMain {
 
     static final String COMMANDS = "META-INF/services/org/apache/karaf/shell/commands";
     static final String BASE_ENV = "NESTOR_BASE";
-    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
+    private static final long DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
 
     private NestorMain() {
     }
@@ -93,8 +97,27 @@ public final class NestorMain {
         DriverKeywordDictionary dictionary = new DriverKeywordDictionary();
         ServiceLoader.load(ResourceDriver.class, NestorMain.class.getClassLoader()).forEach(dictionary::addDriver);
         FileNodeIdentity node = new FileNodeIdentity(paths, environment);
-        FileServiceStore store = new FileServiceStore(paths, dictionary, node, LOCK_TIMEOUT);
+        FileServiceStore store = new FileServiceStore(paths, dictionary, node, lockTimeout(paths));
         return Map.of(KeywordDictionary.class, dictionary, NodeIdentity.class, node, ServiceStore.class, store);
+    }
+
+    /** The store's lock timeout from the core configuration the Karaf side reads too. */
+    private static Duration lockTimeout(NestorPaths paths) {
+        Path file = paths.coreConfig();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            return Duration.ofSeconds(DEFAULT_LOCK_TIMEOUT_SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        String value = properties.getProperty("lockTimeout", Long.toString(DEFAULT_LOCK_TIMEOUT_SECONDS)).strip();
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": lockTimeout: '" + value + "' is not a number of seconds");
+        }
     }
 
     /** Every command listed by the jars on the class path, by {@code scope:name}. */

@@ -162,6 +162,30 @@ class NestorMainTest {
     }
 
     @Test
+    void storeLockTimeoutComesFromTheCoreConfiguration() throws Exception {
+        Files.createDirectories(base.resolve("etc"));
+        Files.writeString(base.resolve("etc/org.nestor.core.cfg"), "lockTimeout = 0\n");
+        nestor("svc", "create", "web", "--config", write("web.conf", WEB).toString());
+        Path lockFile = base.resolve("data/nestor/web/lock");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.nestor.core.internal.store.LockHolder", "web",
+                lockFile.toString()).start();
+        try {
+            assertEquals("locked", new String(holder.getInputStream().readNBytes(6), StandardCharsets.UTF_8));
+            assertEquals(1, nestor("svc", "set", "web", "--kw", "DEFAULT.comment=x"));
+            assertTrue(err().startsWith("service 'web' is locked by pid " + holder.pid() + " "), err());
+            assertTrue(err().endsWith("gave up after 0s\n"), err());
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        Files.writeString(base.resolve("etc/org.nestor.core.cfg"), "lockTimeout = soon\n");
+        assertEquals(1, nestor("svc", "list"));
+        assertEquals(base.resolve("etc/org.nestor.core.cfg") + ": lockTimeout: 'soon' is not a number of seconds\n",
+                err());
+    }
+
+    @Test
     void commandLineMistakesExitWithTwo() {
         assertEquals(2, nestor("svc", "nosuch"));
         assertEquals("nestor: unknown command 'svc nosuch' (nestor --help lists them)\n", err());
