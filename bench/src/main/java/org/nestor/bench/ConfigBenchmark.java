@@ -8,7 +8,7 @@ import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.app.AppDriver;
-import org.nestor.core.internal.config.DriverKeywordDictionary;
+import org.nestor.core.internal.config.DriverRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,13 +41,13 @@ public class ConfigBenchmark {
     int resources;
 
     private List<String> texts;
-    private DriverKeywordDictionary dictionary;
+    private DriverRegistry dictionary;
     private EvaluationContext context;
 
     @Setup
     public void setUp() {
         texts = ServiceCorpus.services(services, resources);
-        dictionary = new DriverKeywordDictionary();
+        dictionary = new DriverRegistry();
         dictionary.addDriver(new AppDriver());
         context = new EvaluationContext("hv1", List.of("hv1", "hv2", "hv3"), List.of("dr1"), System::getenv);
     }

@@ -11,14 +11,14 @@ import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.EvaluatedConfig;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.app.AppDriver;
-import org.nestor.core.internal.config.DriverKeywordDictionary;
+import org.nestor.core.internal.config.DriverRegistry;
 
 /** The benchmark must measure valid services fully evaluated, not an early error path. */
 class ServiceCorpusTest {
 
     @Test
     void generatedServicesAreValidAndEvaluateFully() {
-        DriverKeywordDictionary dictionary = new DriverKeywordDictionary();
+        DriverRegistry dictionary = new DriverRegistry();
         dictionary.addDriver(new AppDriver());
         EvaluationContext hv1 = new EvaluationContext("hv1", List.of("hv1"), List.of(), name -> null);
         String text = ServiceCorpus.service(7, 20);

@@ -7,8 +7,8 @@ import org.nestor.core.config.Keyword;
 /**
  * A resource driver: one type of one resource group, for example {@code container.kvm} or
  * {@code ip.host}. The keywords it declares become valid in sections of its type, show in
- * {@code svc:print-keywords} and are checked by {@code svc:validate}, from the moment the driver
- * service appears until it leaves.
+ * {@code svc:print-keywords} and are checked by {@code svc:validate}, and the action engine uses it
+ * for the resources of its type, from the moment the driver service appears until it leaves.
  */
 public interface ResourceDriver {
 
@@ -34,4 +34,7 @@ public interface ResourceDriver {
      * group and their {@code type} this driver's type.
      */
     List<Keyword> keywords();
+
+    /** Makes the handle of one resource of this type from its evaluated section. */
+    Resource create(ResourceContext context) throws ResourceException;
 }

@@ -40,7 +40,7 @@ public class KeywordCompleter implements Completer {
             for (Section section : config.sections()) {
                 section.entries().forEach(entry -> words.add(section.name() + "." + entry.key() + "="));
                 keywords.keywords().stream()
-                        .filter(k -> keywords.find(section.name(), section.get("type"), k.name()) == k)
+                        .filter(k -> k.equals(keywords.find(section.name(), section.get("type"), k.name())))
                         .forEach(k -> words.add(section.name() + "." + k.name() + "="));
             }
         }

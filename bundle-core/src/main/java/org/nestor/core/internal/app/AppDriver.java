@@ -5,12 +5,15 @@ import java.util.List;
 import org.nestor.core.config.Inheritance;
 import org.nestor.core.config.Keyword;
 import org.nestor.core.config.ValueType;
+import org.nestor.core.spi.Resource;
+import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.core.spi.ResourceException;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The built-in {@code app} resource: an application started, stopped and checked by argument
- * vectors run on this node. Its keywords are declared here; the action engine runs them.
+ * vectors run on this node.
  */
 @Component(property = ResourceDriver.TYPE_PROPERTY + "=app.forking")
 public class AppDriver implements ResourceDriver {
@@ -40,6 +43,11 @@ public class AppDriver implements ResourceDriver {
                 keyword("cwd", ValueType.STRING, "Working directory of the commands").asScopable(),
                 keyword("environment", ValueType.LIST, "KEY=VALUE words added to the commands' environment")
                         .asScopable());
+    }
+
+    @Override
+    public Resource create(ResourceContext context) throws ResourceException {
+        return new AppResource(context);
     }
 
     private static Keyword keyword(String name, ValueType valueType, String description) {

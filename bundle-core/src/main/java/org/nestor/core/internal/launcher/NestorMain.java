@@ -21,12 +21,15 @@ import java.util.TreeMap;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.NestorPaths;
-import org.nestor.core.internal.config.DriverKeywordDictionary;
+import org.nestor.core.internal.action.ServiceEngine;
+import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.store.FileServiceStore;
+import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
 import org.nestor.core.store.ServiceStore;
 
@@ -94,11 +97,13 @@ public final class NestorMain {
     /** The node's services, wired by hand as DS wires them in Karaf. */
     static Map<Class<?>, Object> services(Map<String, String> environment) {
         NestorPaths paths = new NestorPaths(Path.of(environment.getOrDefault(BASE_ENV, ".")));
-        DriverKeywordDictionary dictionary = new DriverKeywordDictionary();
+        DriverRegistry dictionary = new DriverRegistry();
         ServiceLoader.load(ResourceDriver.class, NestorMain.class.getClassLoader()).forEach(dictionary::addDriver);
         FileNodeIdentity node = new FileNodeIdentity(paths, environment);
         FileServiceStore store = new FileServiceStore(paths, dictionary, node, lockTimeout(paths));
-        return Map.of(KeywordDictionary.class, dictionary, NodeIdentity.class, node, ServiceStore.class, store);
+        ServiceEngine engine = new ServiceEngine(paths, store, dictionary, dictionary, node);
+        return Map.of(KeywordDictionary.class, dictionary, Drivers.class, dictionary, NodeIdentity.class, node,
+                ServiceStore.class, store, ServiceActions.class, engine);
     }
 
     /** The store's lock timeout from the core configuration the Karaf side reads too. */

@@ -19,7 +19,7 @@ import org.nestor.core.config.NodeIdentity;
 /** The evaluation rules of semantics.md, "Service configuration". */
 class ConfigEvaluationTest {
 
-    private static final DriverKeywordDictionary DICTIONARY = TestDriver.dictionaryWith(
+    private static final DriverRegistry DICTIONARY = TestDriver.dictionaryWith(
             new TestDriver("docker", List.of()));
 
     private static ConfigEvaluation evaluate(String ini, String node) {

@@ -11,11 +11,11 @@ import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.Problem;
 import org.junit.jupiter.api.Test;
 
-class DriverKeywordDictionaryTest {
+class DriverRegistryTest {
 
     private final TestDriver docker = new TestDriver("docker", List.of("oci"));
 
-    private List<String> problems(DriverKeywordDictionary dictionary, String ini) {
+    private List<String> problems(DriverRegistry dictionary, String ini) {
         return dictionary.validate(ConfigReader.read(ini, "svc.conf")).stream().map(Problem::toString).toList();
     }
 
@@ -112,7 +112,7 @@ class DriverKeywordDictionaryTest {
 
     @Test
     void driversArrivingAndLeavingChangeTheDictionaryAtOnce() {
-        DriverKeywordDictionary dictionary = TestDriver.dictionaryWith();
+        DriverRegistry dictionary = TestDriver.dictionaryWith();
         String config = "[container#1]\ntype = docker\nimage = busybox\n";
         assertEquals(1, problems(dictionary, config).size());
         assertNull(dictionary.find("container#1", "docker", "image"));

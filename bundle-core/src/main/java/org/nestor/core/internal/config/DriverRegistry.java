@@ -19,6 +19,7 @@ import org.nestor.core.config.Problem;
 import org.nestor.core.config.Section;
 import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,11 +28,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The keyword dictionary over the core keywords and the drivers present: whiteboard services in
- * OSGi, ServiceLoader entries under bin/nestor. Each change of drivers swaps in a new index.
+ * The drivers present (whiteboard services in OSGi, ServiceLoader entries under bin/nestor) and
+ * the keyword dictionary over them and the core. Each change of drivers swaps in a new index.
  */
-@Component(service = KeywordDictionary.class)
-public class DriverKeywordDictionary implements KeywordDictionary {
+@Component(service = {KeywordDictionary.class, Drivers.class})
+public class DriverRegistry implements KeywordDictionary, Drivers {
 
     private final List<ResourceDriver> drivers = new CopyOnWriteArrayList<>();
     private volatile Index index = new Index(List.of());
@@ -51,6 +52,11 @@ public class DriverKeywordDictionary implements KeywordDictionary {
     @Override
     public List<Keyword> keywords() {
         return index.all;
+    }
+
+    @Override
+    public ResourceDriver driver(String driverType) {
+        return index.driversByType.get(driverType);
     }
 
     @Override
@@ -87,16 +93,19 @@ public class DriverKeywordDictionary implements KeywordDictionary {
         private final Map<String, Map<String, Keyword>> byDriverType = new HashMap<>();
         private final Map<String, String> typeNames = new HashMap<>();
         private final Set<String> driverTypes = new TreeSet<>();
+        private final Map<String, ResourceDriver> driversByType = new HashMap<>();
 
         Index(Collection<ResourceDriver> drivers) {
             drivers.stream().sorted(Comparator.comparing(d -> d.group() + "." + d.type())).forEach(driver -> {
                 String driverType = driver.group() + "." + driver.type();
                 driverTypes.add(driverType);
+                driversByType.put(driverType, driver);
                 typeNames.put(driverType, driverType);
                 driver.aliases().forEach(alias -> typeNames.put(driver.group() + "." + alias, driverType));
                 Map<String, Keyword> own = byDriverType.computeIfAbsent(driverType, t -> new LinkedHashMap<>());
-                driver.keywords().forEach(keyword -> own.put(keyword.name(), keyword));
-                all.addAll(driver.keywords());
+                List<Keyword> declared = driver.keywords();
+                declared.forEach(keyword -> own.put(keyword.name(), keyword));
+                all.addAll(declared);
             });
             for (Keyword keyword : all) {
                 if (keyword.section().equals(Keyword.DEFAULT_SECTION)

@@ -1,0 +1,32 @@
+package org.nestor.core.action;
+
+import java.nio.file.Path;
+
+import org.nestor.core.status.ServiceStatus;
+
+/**
+ * Runs actions on the services of this node and reports their status. Actions on one service are
+ * serialized by the service lock; every step goes to {@code data/nestor/<svc>/actions.log}.
+ */
+public interface ServiceActions {
+
+    /**
+     * Runs an action on the selected resources of a service, in group and dependency order (reverse
+     * for stop). A failed start rolls back what it started unless told not to.
+     *
+     * @throws ActionException when the action fails or is refused
+     */
+    void run(String service, ServiceAction action, ActionOptions options);
+
+    /**
+     * The service's status: from the cache written by the last action or refresh when it is newer
+     * than the configuration, else (or when {@code refresh}) asked of every resource and cached.
+     */
+    ServiceStatus status(String service, boolean refresh);
+
+    /** Freezes or thaws a service: a frozen service refuses orchestrated actions. */
+    void setFrozen(String service, boolean frozen);
+
+    /** The service's action log, {@code data/nestor/<svc>/actions.log}. */
+    Path actionLog(String service);
+}

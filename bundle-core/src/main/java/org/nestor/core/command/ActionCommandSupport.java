@@ -1,0 +1,58 @@
+package org.nestor.core.command;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.ServiceAction;
+import org.nestor.core.action.ServiceActions;
+import org.nestor.core.config.ValueType;
+
+/** Base of start, stop and restart: the resource selection and the options of an action. */
+public abstract class ActionCommandSupport extends ServiceCommandSupport {
+
+    @Reference
+    protected ServiceActions actions;
+
+    @Option(name = "--rid", description = "Resources by rid or group, comma-separated; repeatable", multiValued = true)
+    List<String> rids;
+
+    @Option(name = "--tags", description = "Resources having any of these tags, comma-separated; repeatable",
+            multiValued = true)
+    List<String> tags;
+
+    @Option(name = "--subsets", description = "Resources of any of these subsets, comma-separated; repeatable",
+            multiValued = true)
+    List<String> subsets;
+
+    @Option(name = "--dry-run", description = "Print what would be done, in order, and do nothing")
+    boolean dryRun;
+
+    @Option(name = "--force", description = "Act on resources already in the wanted state, and on standby ones")
+    boolean force;
+
+    @Option(name = "--disable-rollback", description = "On a failed start, leave started what was started")
+    boolean disableRollback;
+
+    @Option(name = "--lock-timeout", description = "How long to wait for the service lock (default: lock_timeout)")
+    String lockTimeout;
+
+    protected abstract ServiceAction action();
+
+    @Override
+    protected void run(PrintStream out) {
+        Duration timeout = lockTimeout == null ? null
+                : Duration.ofSeconds((Long) ValueType.DURATION.convert(lockTimeout));
+        actions.run(service, action(), new ActionOptions(words(rids), words(tags), words(subsets), dryRun, force,
+                disableRollback, timeout, false, out::println));
+    }
+
+    private static List<String> words(List<String> values) {
+        return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,277 @@
+package org.nestor.core.internal.action;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nestor.core.action.ActionException;
+import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.ServiceAction;
+import org.nestor.core.action.ServiceActions;
+import org.nestor.core.config.ConfigEvaluation;
+import org.nestor.core.config.ConfigException;
+import org.nestor.core.config.EvaluationContext;
+import org.nestor.core.config.KeywordDictionary;
+import org.nestor.core.config.NodeIdentity;
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.internal.CoreConfiguration;
+import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.spi.Drivers;
+import org.nestor.core.spi.Resource;
+import org.nestor.core.spi.ResourceException;
+import org.nestor.core.spi.ResourceLog;
+import org.nestor.core.status.ResourceState;
+import org.nestor.core.status.ResourceStatus;
+import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.Status;
+import org.nestor.core.store.ServiceLock;
+import org.nestor.core.store.ServiceStore;
+import org.nestor.core.store.StoreException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The action engine and status of the services of this node; see {@link ServiceActions}. */
+@Component(service = ServiceActions.class, configurationPid = CoreConfiguration.PID)
+public class ServiceEngine implements ServiceActions {
+
+    private static final String STATUS_CACHE = "status.json";
+    private static final String FROZEN = "frozen";
+    private static final String RUNNING = "running";
+
+    private final NestorPaths paths;
+    private final ServiceStore store;
+    private final KeywordDictionary dictionary;
+    private final Drivers drivers;
+    private final NodeIdentity node;
+
+    @Activate
+    public ServiceEngine(@Reference ServiceStore store, @Reference KeywordDictionary dictionary,
+                         @Reference Drivers drivers, @Reference NodeIdentity node, CoreConfiguration configuration) {
+        this(NestorPaths.of(configuration), store, dictionary, drivers, node);
+    }
+
+    public ServiceEngine(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary, Drivers drivers,
+                         NodeIdentity node) {
+        this.paths = paths;
+        this.store = store;
+        this.dictionary = dictionary;
+        this.drivers = drivers;
+        this.node = node;
+    }
+
+    @Override
+    public Path actionLog(String service) {
+        return paths.serviceData(service).resolve("actions.log");
+    }
+
+    @Override
+    public void setFrozen(String service, boolean frozen) {
+        store.read(service);
+        Path flag = paths.serviceData(service).resolve(FROZEN);
+        try {
+            if (frozen) {
+                Files.createDirectories(flag.getParent());
+                Files.writeString(flag, Instant.now() + "\n");
+            } else {
+                Files.deleteIfExists(flag);
+            }
+            Files.deleteIfExists(paths.serviceData(service).resolve(STATUS_CACHE));
+        } catch (IOException e) {
+            throw new StoreException("cannot " + (frozen ? "freeze" : "thaw") + " service " + service + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private boolean frozen(String service) {
+        return Files.exists(paths.serviceData(service).resolve(FROZEN));
+    }
+
+    /** The service evaluated for this node, refused when its configuration is not valid. */
+    private ServiceModel model(String service) {
+        ServiceConfig config = store.read(service);
+        List<Problem> problems = store.validate(service, config);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        ConfigEvaluation evaluation = new ConfigEvaluation(service, config, dictionary,
+                EvaluationContext.of(node, null));
+        return ServiceModel.of(service, paths.serviceData(service), config, evaluation, dictionary, drivers);
+    }
+
+    @Override
+    public void run(String service, ServiceAction action, ActionOptions options) {
+        ServiceModel model = model(service);
+        if (options.orchestrated() && frozen(service)) {
+            throw new ActionException("service " + service + " is frozen: orchestrated actions are refused"
+                    + " until svc:thaw");
+        }
+        List<PlannedResource> selected = model.resources.stream().filter(r -> r.selectedBy(options)).toList();
+        if (selected.isEmpty() && !options.selectsAll()) {
+            throw new ActionException("no resource of service " + service + " matches the selection"
+                    + " (--rid " + options.rids() + ", --tags " + options.tags() + ", --subsets "
+                    + options.subsets() + ")");
+        }
+        if (options.dryRun()) {
+            new ActionRun(model, options, null).plan(action, selected);
+            return;
+        }
+        Duration lockTimeout = options.lockTimeout() != null ? options.lockTimeout() : model.lockTimeout;
+        try (ServiceLock lock = lock(service, lockTimeout, options);
+             ActionLog log = new ActionLog(actionLog(service), model.evaluation.context().nodename(), service,
+                     options.output())) {
+            markRunning(service, selected);
+            try {
+                new ActionRun(model, options, log).run(action, selected);
+            } finally {
+                markRunning(service, List.of());
+                writeCache(computeStatus(model));
+            }
+        } catch (IOException e) {
+            throw new ActionException("cannot write the action log of " + service + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the service lock, telling the user when another action holds it. */
+    private ServiceLock lock(String service, Duration timeout, ActionOptions options) {
+        try {
+            return store.lock(service, Duration.ZERO);
+        } catch (StoreException busy) {
+            options.output().accept("waiting up to " + timeout.toSeconds() + "s for the lock of service " + service
+                    + ": " + busy.getMessage().replaceFirst(": gave up after .*", ""));
+            return store.lock(service, timeout);
+        }
+    }
+
+    private void markRunning(String service, List<PlannedResource> resources) {
+        Path marker = paths.serviceData(service).resolve(RUNNING);
+        try {
+            if (resources.isEmpty()) {
+                Files.deleteIfExists(marker);
+            } else {
+                List<String> lines = new ArrayList<>(List.of(Long.toString(ProcessHandle.current().pid())));
+                resources.forEach(r -> lines.add(r.rid()));
+                Files.write(marker, lines, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new ActionException("cannot mark the running action of " + service + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rids an action runs on now, from a marker whose process is still alive. */
+    private List<String> running(String service) {
+        try {
+            List<String> lines = Files.readAllLines(paths.serviceData(service).resolve(RUNNING));
+            boolean alive = !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0)))
+                    .map(ProcessHandle::isAlive).orElse(false);
+            return alive ? lines.subList(1, lines.size()) : List.of();
+        } catch (IOException | NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public ServiceStatus status(String service, boolean refresh) {
+        if (!refresh) {
+            ServiceStatus cached = readCache(service);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ServiceStatus status = computeStatus(model(service));
+        writeCache(status);
+        return status;
+    }
+
+    /** The cached status, when it is newer than the configuration and readable. */
+    private ServiceStatus readCache(String service) {
+        Path cache = paths.serviceData(service).resolve(STATUS_CACHE);
+        try {
+            if (!Files.exists(cache)
+                    || Files.getLastModifiedTime(cache).toInstant().isBefore(store.version(service))) {
+                return null;
+            }
+            return StatusJson.read(Files.readString(cache, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void writeCache(ServiceStatus status) {
+        Path cache = paths.serviceData(status.service()).resolve(STATUS_CACHE);
+        try {
+            Files.createDirectories(cache.getParent());
+            Path temporary = Files.createTempFile(cache.getParent(), ".status", ".tmp");
+            Files.writeString(temporary, StatusJson.write(status), StandardCharsets.UTF_8);
+            Files.move(temporary, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException("cannot cache the status of " + status.service() + ": " + e.getMessage(), e);
+        }
+    }
+
+    ServiceStatus computeStatus(ServiceModel model) {
+        List<String> running = running(model.service);
+        Map<String, ResourceState> states = new LinkedHashMap<>();
+        Status avail = Status.UNDEF;
+        Status optional = Status.UNDEF;
+        Status others = Status.UNDEF;
+        boolean warned = false;
+        for (PlannedResource resource : model.resources) {
+            ResourceState state = state(model, resource, running.contains(resource.rid()));
+            states.put(resource.rid(), state);
+            warned |= state.log().stream().anyMatch(line -> line.startsWith("warn: ") || line.startsWith("error: "));
+            if (!resource.inAvailability()) {
+                others = others.merge(state.status() == Status.UP ? Status.NA
+                        : state.status() == Status.DOWN ? Status.WARN : state.status());
+            } else if (resource.optional()) {
+                optional = optional.merge(state.status());
+            } else {
+                avail = avail.merge(state.status());
+            }
+        }
+        avail = avail == Status.UNDEF ? Status.NA : avail;
+        optional = optional == Status.UNDEF ? Status.NA : optional;
+        Status overall = warned ? Status.WARN : avail.merge(optional).merge(others);
+        return new ServiceStatus(model.service, Instant.now(), model.topology, frozen(model.service), overall, avail,
+                optional, states);
+    }
+
+    private ResourceState state(ServiceModel model, PlannedResource resource, boolean running) {
+        Status status;
+        List<String> log;
+        String label = resource.type();
+        Boolean provisioned = null;
+        if (resource.disabled()) {
+            status = Status.NA;
+            log = List.of("info: disabled");
+        } else {
+            try {
+                Resource handle = ActionRun.handle(model, resource, ActionLog.silent());
+                ResourceStatus reported = handle.status();
+                status = resource.standby() ? reported.status().asStandby() : reported.status();
+                log = reported.log();
+                label = handle.label();
+                provisioned = handle.provisioned();
+            } catch (ResourceException e) {
+                status = resource.driver() == null ? Status.UNDEF : Status.WARN;
+                log = List.of("error: " + e.getMessage());
+            }
+        }
+        String flags = String.valueOf(running ? 'R' : '.') + (resource.monitor() ? 'M' : '.')
+                + (resource.disabled() ? 'D' : '.') + (resource.optional() ? 'O' : '.')
+                + (resource.encap() ? 'E' : '.')
+                + (provisioned == null ? '/' : provisioned ? '.' : 'P') + (resource.standby() ? 'S' : '.')
+                + (resource.restart() == 0 ? "." : resource.restart() > 9 ? "+" : Long.toString(resource.restart()));
+        return new ResourceState(resource.rid(), resource.type(), label, status, flags, log, resource.tags(),
+                resource.standby(), resource.optional(), resource.disabled(), resource.encap());
+    }
+}

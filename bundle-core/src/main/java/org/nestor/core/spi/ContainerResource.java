@@ -1,0 +1,26 @@
+package org.nestor.core.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A container or VM resource, and the transport into its guest that encapsulation relays through.
+ */
+public interface ContainerResource extends Resource {
+
+    /** Runs an argument vector in the guest; exit codes 127 and 255 mean the guest is unjoinable. */
+    CommandResult exec(List<String> argv, byte[] stdin, Duration timeout);
+
+    /** Copies a local file to a path in the guest. */
+    void copyIn(Path local, String guestPath) throws ResourceException;
+
+    /** Copies a file of the guest to a local path. */
+    void copyOut(String guestPath, Path local) throws ResourceException;
+
+    /** Whether a no-op command succeeds through the transport. */
+    boolean operational();
+
+    /** The guest's host name, as the guest agent knows its node name. */
+    String guestHostname() throws ResourceException;
+}

@@ -1,0 +1,34 @@
+package org.nestor.core.spi;
+
+import java.util.List;
+
+import org.nestor.core.status.ResourceStatus;
+
+/**
+ * The handle of one resource of a service, made by its driver for one action or status. The
+ * engine decides what to run; a handle only does it and reports.
+ */
+public interface Resource {
+
+    /** Brings the resource up. */
+    void start() throws ResourceException;
+
+    /** Brings the resource down. */
+    void stop() throws ResourceException;
+
+    /** The resource's current state, with the lines explaining it. */
+    ResourceStatus status();
+
+    /** One line describing the resource, shown beside its status. */
+    String label();
+
+    /** Rids this resource starts after and stops before (besides the group order). */
+    default List<String> dependencies() {
+        return List.of();
+    }
+
+    /** Whether the resource is provisioned: true, false, or null when it cannot tell. */
+    default Boolean provisioned() {
+        return Boolean.TRUE;
+    }
+}

@@ -1,0 +1,45 @@
+package org.nestor.core.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a driver knows of the resource it creates: its identity and its section evaluated for this
+ * node (scopes, inheritance, references and defaults applied, values typed).
+ */
+public interface ResourceContext {
+
+    String service();
+
+    /** The resource id, e.g. {@code app#1}. */
+    String rid();
+
+    /** The node the service is evaluated for. */
+    String node();
+
+    /** The evaluated value of a keyword of this resource (String, Long, Boolean, List), or null. */
+    Object value(String keyword);
+
+    default String string(String keyword) {
+        Object value = value(keyword);
+        return value == null ? null : value.toString();
+    }
+
+    /** A duration keyword, or {@code otherwise} when it has no value. */
+    default Duration duration(String keyword, Duration otherwise) {
+        Object value = value(keyword);
+        return value instanceof Long seconds ? Duration.ofSeconds(seconds) : otherwise;
+    }
+
+    @SuppressWarnings("unchecked")
+    default List<String> list(String keyword) {
+        Object value = value(keyword);
+        return value instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    /** The service's data directory, {@code data/nestor/<svc>}. */
+    Path dataDirectory();
+
+    ResourceLog log();
+}

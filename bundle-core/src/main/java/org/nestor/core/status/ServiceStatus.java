@@ -1,0 +1,26 @@
+package org.nestor.core.status;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The status of a service on this node.
+ *
+ * @param service   the service name
+ * @param updated   when the resources were asked
+ * @param topology  failover or flex
+ * @param frozen    whether orchestrated actions are refused
+ * @param overall   availability merged with the optional resources, warn when any resource warned
+ * @param avail     merge of the non-optional resources
+ * @param optional  merge of the optional resources
+ * @param resources by rid, in start order
+ */
+public record ServiceStatus(String service, Instant updated, String topology, boolean frozen, Status overall,
+                            Status avail, Status optional, Map<String, ResourceState> resources) {
+
+    public ServiceStatus {
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+    }
+}
