@@ -57,8 +57,10 @@ public final class CommandRunner {
             }
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                // the children first collected, then the command killed, so that no shell reports them killed
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroyForcibly().waitFor();
+                children.forEach(ProcessHandle::destroyForcibly);
             }
             return new CommandResult(finished ? process.exitValue() : -1, read(out), read(err), !finished);
         } catch (IOException e) {

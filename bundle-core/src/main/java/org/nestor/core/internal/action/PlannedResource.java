@@ -35,6 +35,6 @@ record PlannedResource(String rid, String group, String type, ResourceDriver dri
     boolean selectedBy(ActionOptions options) {
         return (options.rids().isEmpty() || options.rids().contains(rid) || options.rids().contains(group))
                 && (options.tags().isEmpty() || options.tags().stream().anyMatch(tags::contains))
-                && (options.subsets().isEmpty() || options.subsets().contains(subset));
+                && (options.subsets().isEmpty() || subset != null && options.subsets().contains(subset));
     }
 }

@@ -22,6 +22,8 @@ import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.config.Problem;
+import org.nestor.core.config.Section;
+import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
@@ -96,16 +98,28 @@ public class ServiceEngine implements ServiceActions {
         return Files.exists(paths.serviceData(service).resolve(FROZEN));
     }
 
-    /** The service evaluated for this node, refused when its configuration is not valid. */
+    /**
+     * The service evaluated for this node, refused when its configuration is not valid. A resource
+     * whose type no installed driver serves is no reason to refuse: it shows undef, and fails when
+     * an action needs it (driver bundles come and go).
+     */
     private ServiceModel model(String service) {
         ServiceConfig config = store.read(service);
-        List<Problem> problems = store.validate(service, config);
+        List<Problem> problems = store.validate(service, config).stream()
+                .filter(problem -> !awaitsDriver(config, problem.section())).toList();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         ConfigEvaluation evaluation = new ConfigEvaluation(service, config, dictionary,
                 EvaluationContext.of(node, null));
         return ServiceModel.of(service, paths.serviceData(service), config, evaluation, dictionary, drivers);
+    }
+
+    private boolean awaitsDriver(ServiceConfig config, String sectionName) {
+        Section section = sectionName == null ? null : config.section(sectionName);
+        SectionName name = SectionName.parse(String.valueOf(sectionName));
+        return section != null && name.isResource() && section.get("type") != null
+                && dictionary.driverType(name.group(), section.get("type")) == null;
     }
 
     @Override

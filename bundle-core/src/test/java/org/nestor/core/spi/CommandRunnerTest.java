@@ -1,0 +1,76 @@
+package org.nestor.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandRunnerTest {
+
+    @TempDir
+    Path directory;
+
+    private static boolean running(String marker) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+    }
+
+    @Test
+    void exitCodeOutputStdinDirectoryAndEnvironment() {
+        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c", "pwd; echo $GREETING; cat; echo oops >&2; exit 3"),
+                Duration.ofSeconds(10), directory, Map.of("GREETING", "hello"), "from stdin\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, result.exitCode());
+        assertEquals(directory + "\nhello\nfrom stdin\n", result.stdout());
+        assertEquals("oops", result.reason());
+        assertFalse(result.succeeded());
+    }
+
+    @Test
+    void aTimeoutKillsTheCommandAndItsChildren() {
+        String marker = "nestor-timeout-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c",
+                "/bin/sh -c 'sleep 300; true' " + marker + "; true"), Duration.ofMillis(500), null, Map.of(), null);
+        assertTrue(result.timedOut());
+        assertEquals(-1, result.exitCode());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+        assertFalse(running(marker), "no stray process left");
+    }
+
+    @Test
+    void aDaemonLeftBehindDoesNotHoldTheCaller() throws Exception {
+        String marker = "nestor-daemon-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c",
+                "(/bin/sh -c 'sleep 300; true' " + marker + " &) ; echo started"), Duration.ofSeconds(10), null,
+                Map.of(), null);
+        try {
+            assertEquals(0, result.exitCode());
+            assertEquals("started\n", result.stdout());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+            assertTrue(running(marker), "the daemon lives on");
+        } finally {
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
+                    .forEach(daemon -> {
+                        daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+                        daemon.destroyForcibly();
+                    });
+        }
+    }
+
+    @Test
+    void aMissingProgramIsReportedNotThrown() {
+        CommandResult result = CommandRunner.run(List.of("/nonexistent/tool"), Duration.ofSeconds(1), null, Map.of(),
+                null);
+        assertEquals(-1, result.exitCode());
+        assertTrue(result.stderr().startsWith("cannot run /nonexistent/tool:"), result.stderr());
+    }
+}
