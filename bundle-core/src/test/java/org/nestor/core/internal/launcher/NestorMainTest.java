@@ -1,6 +1,7 @@
 package org.nestor.core.internal.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -53,6 +54,7 @@ class NestorMainTest {
     }
 
     private int nestor(String... args) {
+        System.out.flush();
         out.reset();
         err.reset();
         return NestorMain.run(List.of(args), Map.of("NESTOR_BASE", base.toString(), "NESTOR_NODE", "hv1"));
@@ -183,6 +185,85 @@ class NestorMainTest {
         assertEquals(1, nestor("svc", "list"));
         assertEquals(base.resolve("etc/org.nestor.core.cfg") + ": lockTimeout: 'soon' is not a number of seconds\n",
                 err());
+    }
+
+    private String apps() {
+        Path run = base.resolve("run");
+        String app = "start = /bin/sh -c 'mkdir -p " + run + " && touch " + run + "/{rindex}'\n"
+                + "stop = /bin/rm -f " + run + "/{rindex}\n"
+                + "check = /usr/bin/test -f " + run + "/{rindex}\n";
+        return "[app#1]\n" + app + "\n[app#2]\n" + app + "\n[app#3]\n" + app + "standby = true\n";
+    }
+
+    @Test
+    void startPrintStatusStopAndLogs() throws IOException {
+        nestor("svc", "create", "apps", "--config", write("apps.conf", apps()).toString());
+        assertEquals(0, nestor("svc", "start", "apps"), err());
+        assertTrue(out().contains("hv1.apps.app#2 INFO started\n"), out());
+        assertTrue(Files.exists(base.resolve("run/1")) && Files.exists(base.resolve("run/2")));
+
+        assertEquals(0, nestor("svc", "print-status", "apps"));
+        assertTrue(out().startsWith("apps" + " ".repeat(20) + "up\n|- avail" + " ".repeat(16) + "up\n"), out());
+        assertTrue(out().contains("   `- app#3   ......S.  stdby up    /bin/sh -c mkdir -p "), out());
+        assertEquals(0, nestor("svc", "print-status", "apps", "--format", "json", "--refresh"));
+        assertTrue(out().contains("\"overall\" : \"up\""), out());
+
+        assertEquals(0, nestor("svc", "stop", "apps", "--rid", "app#2"));
+        assertFalse(Files.exists(base.resolve("run/2")));
+        assertEquals(0, nestor("svc", "stop", "apps"));
+        assertFalse(Files.exists(base.resolve("run/1")));
+        assertTrue(Files.exists(base.resolve("run/3")), "standby stays up");
+        assertEquals(0, nestor("svc", "print-status", "apps"));
+        assertTrue(out().startsWith("apps" + " ".repeat(20) + "stdby up\n"), out());
+
+        assertEquals(0, nestor("svc", "logs", "apps"));
+        assertTrue(out().lines().allMatch(l -> l.matches("\\S+Z hv1\\.apps(\\.app#\\d)? (INFO|WARN|ERROR) .*")),
+                out());
+        assertTrue(out().contains(" hv1.apps.app#3 INFO standby: left up\n"), out());
+    }
+
+    @Test
+    void aFailedStartRollsBackAndExitsWithOne() throws IOException {
+        String config = apps().replace("[app#3]", "[app#4]\nstart = /bin/sh -c 'echo no luck >&2; exit 1'\n\n[app#3]");
+        nestor("svc", "create", "apps", "--config", write("apps.conf", config).toString());
+        assertEquals(0, nestor("svc", "start", "apps", "--dry-run"));
+        assertEquals("dry-run: start app#1 (/bin/sh -c mkdir -p " + base.resolve("run") + " && touch "
+                + base.resolve("run") + "/1)", out().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(base.resolve("run")), "a dry run does nothing");
+
+        assertEquals(1, nestor("svc", "start", "apps"));
+        assertEquals("apps app#4: start failed: start exited 1: no luck\n", err());
+        assertTrue(out().contains("hv1.apps WARN rollback: stopping app#1, app#2\n"), out());
+        try (var left = Files.list(base.resolve("run"))) {
+            assertEquals(List.of(), left.toList(), "nothing left started");
+        }
+    }
+
+    @Test
+    void printStatusOfAllReportsABrokenServiceAndTheOthers() throws IOException {
+        nestor("svc", "create", "apps", "--config", write("apps.conf", apps()).toString());
+        nestor("svc", "create", "other", "--config", write("other.conf", apps()).toString());
+        Files.writeString(base.resolve("etc/nestor/services/other.conf"), "[app#1]\nstrat = x\n");
+        assertEquals(1, nestor("svc", "print-status", "--all"));
+        assertTrue(out().startsWith("apps "), out());
+        assertEquals("other: " + base.resolve("etc/nestor/services/other.conf")
+                + ":2: [app#1] strat: unknown keyword (did you mean 'start'?)\n", err());
+        assertEquals(1, nestor("svc", "print-status"));
+        assertEquals("give either a service name or --all\n", err());
+        assertEquals(1, nestor("svc", "print-status", "apps", "--format", "ini"));
+        assertEquals(1, nestor("svc", "start", "apps", "--lock-timeout", "soon"));
+        assertEquals(1, nestor("svc", "start", "nosuch"));
+    }
+
+    @Test
+    void freezeAndThawShowInTheStatus() throws IOException {
+        nestor("svc", "create", "apps", "--config", write("apps.conf", apps()).toString());
+        assertEquals(0, nestor("svc", "freeze", "apps"));
+        assertEquals(0, nestor("svc", "print-status", "apps", "--format", "json"));
+        assertTrue(out().contains("\"frozen\" : true"), out());
+        assertEquals(0, nestor("svc", "thaw", "apps"));
+        assertEquals(0, nestor("svc", "print-status", "apps"));
+        assertTrue(out().contains("|- frozen" + " ".repeat(15) + "no\n"), out());
     }
 
     @Test
