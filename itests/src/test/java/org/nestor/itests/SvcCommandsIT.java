@@ -21,8 +21,6 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.parsing.CommandLineImpl;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.nestor.core.config.Keyword;
-import org.nestor.core.config.ValueType;
 import org.nestor.core.spi.ResourceDriver;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -185,25 +183,6 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
             fail(command + " succeeded: " + output);
         } catch (CommandFailed e) {
             assertTrue(e.getMessage(), e.getMessage().contains(expected));
-        }
-    }
-
-    /** A driver as a driver bundle would register it. */
-    static final class ItestDriver implements ResourceDriver {
-        @Override
-        public String group() {
-            return "container";
-        }
-
-        @Override
-        public String type() {
-            return "itest";
-        }
-
-        @Override
-        public List<Keyword> keywords() {
-            return List.of(Keyword.of("container", "image", ValueType.STRING, "Image of the test container")
-                    .forType("itest"));
         }
     }
 }
