@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Nestor demo: create, validate and evaluate the sample services with bin/nestor, in a
+# The Nestor demo: create, validate and evaluate the sample services, then start, watch and stop
+# a service of applications, all with bin/nestor, in a
 # scratch Nestor base so that the distribution itself is left untouched.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
@@ -27,6 +28,21 @@ if "$nestor" svc set web --kw app#1.timout=5s; then
     exit 1
 fi
 step svc delete flex
+
+# Applications run for real: appctl.sh keeps its pid files under the scratch base.
+export APPCTL="$here/appctl.sh" RUN="$NESTOR_BASE/run"
+step svc create apps --config "$here/apps.conf"
+step svc start apps --dry-run
+step svc start apps
+step svc print-status apps
+step svc stop apps --rid app#web
+step svc print-status apps --format json
+# Frozen: the orchestrator leaves the service alone; an administrator still may act on it.
+step svc freeze apps
+step svc print-status apps
+step svc thaw apps
+step svc stop apps
+step svc logs apps
 step svc list
 echo
 echo "Nestor demo: done"

@@ -77,26 +77,41 @@ final class ActionRun {
         Collections.reverse(reversed);
         List<String> lines = new ArrayList<>();
         if (action != ServiceAction.START) {
-            reversed.forEach(s -> lines.add(planLine(s, "stop", s.resource().standby() && !options.force())));
+            reversed.forEach(s -> plan(lines, s, "stop", s.resource().standby() && !options.force()));
             steps.stream().filter(s -> s.resource().standby() && !options.force() && action == ServiceAction.STOP)
-                    .forEach(s -> lines.add(planLine(s, "start (standby)", false)));
+                    .forEach(s -> plan(lines, s, "start (standby)", false));
         }
         if (action != ServiceAction.STOP) {
-            steps.forEach(s -> lines.add(planLine(s, "start", false)));
+            steps.forEach(s -> plan(lines, s, "start", false));
         }
         lines.forEach(line -> options.output().accept("dry-run: " + line));
     }
 
-    private String planLine(Step step, String verb, boolean kept) {
+    /** One resource's part of the plan: its pre_ triggers, the action itself, its post_ triggers. */
+    private void plan(List<String> lines, Step step, String verb, boolean kept) {
         PlannedResource resource = step.resource();
         String what = resource.rid() + " (" + (step.handle() != null ? step.handle().label() : resource.type()) + ")";
         if (resource.disabled()) {
-            return "skip " + what + ": disabled";
+            lines.add("skip " + what + ": disabled");
+        } else if (kept) {
+            lines.add("keep " + what + " up: standby");
+        } else if (step.problem() != null) {
+            lines.add("cannot " + verb + " " + what + ": " + step.problem());
+        } else {
+            String triggerSuffix = verb.startsWith("start") ? "start" : "stop";
+            planTriggers(lines, resource, "pre_" + triggerSuffix);
+            lines.add(verb + " " + what);
+            planTriggers(lines, resource, "post_" + triggerSuffix);
         }
-        if (kept) {
-            return "keep " + what + " up: standby";
+    }
+
+    private static void planTriggers(List<String> lines, PlannedResource resource, String when) {
+        for (String keyword : List.of("blocking_" + when, when)) {
+            Object value = resource.values().get(keyword);
+            if (value != null && !value.toString().isBlank()) {
+                lines.add("run " + resource.rid() + " " + keyword + " (" + value + ")");
+            }
         }
-        return step.problem() != null ? "cannot " + verb + " " + what + ": " + step.problem() : verb + " " + what;
     }
 
     private Step step(PlannedResource resource) {

@@ -206,10 +206,13 @@ class ServiceEngineTest {
 
     @Test
     void dryRunPrintsThePlanAndDoesNothing() {
-        create("[fs#1]\ntype = mem\nstandby = true\n[app#1]\ntype = mem\n[app#2]\ntype = mem\ndisable = true\n");
+        create("[fs#1]\ntype = mem\nstandby = true\n[app#1]\ntype = mem\npre_stop = /bin/echo bye\n"
+                + "blocking_post_stop = /bin/true\n[app#2]\ntype = mem\ndisable = true\n");
         engine.run("web", ServiceAction.STOP, new ActionOptions(List.of(), List.of(), List.of(), true, false, false,
                 null, false, output::add));
-        assertEquals(List.of("dry-run: skip app#2 (mem app#2): disabled", "dry-run: stop app#1 (mem app#1)",
+        assertEquals(List.of("dry-run: skip app#2 (mem app#2): disabled",
+                "dry-run: run app#1 pre_stop (/bin/echo bye)", "dry-run: stop app#1 (mem app#1)",
+                "dry-run: run app#1 blocking_post_stop (/bin/true)",
                 "dry-run: keep fs#1 (mem fs#1) up: standby", "dry-run: start (standby) fs#1 (mem fs#1)"), output);
         assertEquals(List.of(), world.calls);
         assertFalse(Files.exists(engine.actionLog("web")));
