@@ -17,3 +17,42 @@ free_port() {
     done
     return 1
 }
+
+# A copy of the distribution under $work/karaf, on free ports, with an admin key ($work/key):
+# prepare_karaf once per copy, then boot_karaf (returns when nestor is Started, setting pid and
+# jvm), console CMD... over SSH, stop_karaf. The caller sets work and removes it.
+prepare_karaf() {
+    [ -f "$work/key" ] || ssh-keygen -q -t rsa -b 2048 -N '' -f "$work/key"
+    rm -rf "$work/karaf"
+    cp -a "$assembly" "$work/karaf"
+    port=$(free_port)
+    sed -i "s/^sshPort *=.*/sshPort = $port/" "$work/karaf/etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/" \
+        "$work/karaf/etc/org.apache.karaf.management.cfg"
+    echo "karaf=$(cut -d' ' -f2 "$work/key.pub"),_g_:admingroup" >> "$work/karaf/etc/keys.properties"
+}
+
+console() {
+    ssh -q -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=2 \
+        -p "$port" -i "$work/key" karaf@127.0.0.1 "$@"
+}
+
+boot_karaf() {
+    local start
+    start=$(now_ms)
+    "$work/karaf/bin/karaf" server >/dev/null 2>&1 &
+    pid=$!
+    until console feature:list -i 2>/dev/null | grep -E '^nestor +[|│]' | grep -q Started; do
+        kill -0 "$pid" 2>/dev/null || { echo "karaf died" >&2; exit 1; }
+        (( $(now_ms) - start < 120000 )) || { echo "nestor not started after 120 s" >&2; exit 1; }
+        sleep 0.2
+    done
+    # Karaf's launcher forks the JVM: take the java process under this base.
+    jvm=$(pgrep -f "karaf.base=$work/karaf" | head -1)
+}
+
+stop_karaf() {
+    kill "$jvm"
+    while kill -0 "$jvm" 2>/dev/null; do sleep 0.2; done
+    wait "$pid" 2>/dev/null || true
+}

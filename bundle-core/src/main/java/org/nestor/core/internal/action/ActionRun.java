@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
@@ -106,12 +107,8 @@ final class ActionRun {
     }
 
     private static void planTriggers(List<String> lines, PlannedResource resource, String when) {
-        for (String keyword : List.of("blocking_" + when, when)) {
-            Object value = resource.values().get(keyword);
-            if (value != null && !value.toString().isBlank()) {
-                lines.add("run " + resource.rid() + " " + keyword + " (" + value + ")");
-            }
-        }
+        triggerKeywords(resource, when).forEach(keyword ->
+                lines.add("run " + resource.rid() + " " + keyword + " (" + resource.values().get(keyword) + ")"));
     }
 
     private Step step(PlannedResource resource) {
@@ -198,19 +195,29 @@ final class ActionRun {
 
     /** @return whether this call started it (false when it was up already) */
     private boolean startOne(Step step) throws ResourceException {
+        return act(step, "start", !require(step).status().status().isUp());
+    }
+
+    /**
+     * Runs the pre_ triggers, the action when needed (or forced), then the post_ triggers.
+     * @return whether the action ran
+     */
+    private boolean act(Step step, String verb, boolean needed) throws ResourceException {
         Resource handle = require(step);
-        trigger(step, "blocking_pre_start");
-        trigger(step, "pre_start");
-        boolean start = options.force() || !handle.status().status().isUp();
-        if (start) {
-            handle.start();
-            log.info(step.resource().rid(), "started");
+        triggers(step, "pre_" + verb);
+        boolean run = options.force() || needed;
+        if (run) {
+            if (verb.equals("start")) {
+                handle.start();
+            } else {
+                handle.stop();
+            }
+            log.info(step.resource().rid(), verb.equals("start") ? "started" : "stopped");
         } else {
-            log.info(step.resource().rid(), "already up");
+            log.info(step.resource().rid(), verb.equals("start") ? "already up" : "already down");
         }
-        trigger(step, "blocking_post_start");
-        trigger(step, "post_start");
-        return start;
+        triggers(step, "post_" + verb);
+        return run;
     }
 
     private void rollBack(List<Step> started) {
@@ -259,17 +266,7 @@ final class ActionRun {
     }
 
     private void stopOne(Step step) throws ResourceException {
-        Resource handle = require(step);
-        trigger(step, "blocking_pre_stop");
-        trigger(step, "pre_stop");
-        if (options.force() || handle.status().status() != Status.DOWN) {
-            handle.stop();
-            log.info(step.resource().rid(), "stopped");
-        } else {
-            log.info(step.resource().rid(), "already down");
-        }
-        trigger(step, "blocking_post_stop");
-        trigger(step, "post_stop");
+        act(step, "stop", require(step).status().status() != Status.DOWN);
     }
 
     private static Resource require(Step step) throws ResourceException {
@@ -279,13 +276,24 @@ final class ActionRun {
         return step.handle();
     }
 
+    /** The trigger keywords of a moment ("pre_start"...) that the resource sets, blocking one first. */
+    private static List<String> triggerKeywords(PlannedResource resource, String when) {
+        return Stream.of("blocking_" + when, when).filter(keyword -> {
+            Object value = resource.values().get(keyword);
+            return value != null && !value.toString().isBlank();
+        }).toList();
+    }
+
+    private void triggers(Step step, String when) throws ResourceException {
+        for (String keyword : triggerKeywords(step.resource(), when)) {
+            trigger(step, keyword);
+        }
+    }
+
     /** Runs a trigger keyword's argument vector; a blocking_ trigger's failure fails the resource's action. */
     private void trigger(Step step, String keyword) throws ResourceException {
         PlannedResource resource = step.resource();
         Object value = resource.values().get(keyword);
-        if (value == null || value.toString().isBlank()) {
-            return;
-        }
         List<String> argv;
         try {
             argv = ArgumentVector.parse(value.toString());
