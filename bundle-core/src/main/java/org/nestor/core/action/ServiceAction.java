@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The actions the engine runs on a service's resources. */
 public enum ServiceAction {
-    START, STOP, RESTART;
+    START, STOP, RESTART,
+    /** Creates what the resources need (a container's rootfs...), in start order. */
+    PROVISION,
+    /** Stops, then removes what provision created, in stop order. */
+    UNPROVISION;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -31,4 +31,12 @@ public interface Resource {
     default Boolean provisioned() {
         return Boolean.TRUE;
     }
+
+    /** Creates what the resource needs to start (an image, a rootfs); a no-op by default. */
+    default void provision() throws ResourceException {
+    }
+
+    /** Removes what {@link #provision()} created, never data it does not own; a no-op by default. */
+    default void unprovision() throws ResourceException {
+    }
 }

@@ -67,6 +67,8 @@ final class ActionRun {
                 stop(steps);
                 start(steps, true);
             }
+            case PROVISION -> provision(steps);
+            case UNPROVISION -> unprovision(steps);
         }
         log.info(null, action.label() + " done");
     }
@@ -77,6 +79,12 @@ final class ActionRun {
         List<Step> reversed = new ArrayList<>(steps);
         Collections.reverse(reversed);
         List<String> lines = new ArrayList<>();
+        if (action == ServiceAction.PROVISION || action == ServiceAction.UNPROVISION) {
+            boolean provision = action == ServiceAction.PROVISION;
+            (provision ? steps : reversed).forEach(s -> lines.add(planLine(s, action.label())));
+            lines.forEach(line -> options.output().accept("dry-run: " + line));
+            return;
+        }
         if (action != ServiceAction.START) {
             reversed.forEach(s -> plan(lines, s, "stop", s.resource().standby() && !options.force()));
             steps.stream().filter(s -> s.resource().standby() && !options.force() && action == ServiceAction.STOP)
@@ -88,20 +96,27 @@ final class ActionRun {
         lines.forEach(line -> options.output().accept("dry-run: " + line));
     }
 
-    /** One resource's part of the plan: its pre_ triggers, the action itself, its post_ triggers. */
-    private void plan(List<String> lines, Step step, String verb, boolean kept) {
+    private static String planLine(Step step, String verb) {
         PlannedResource resource = step.resource();
         String what = resource.rid() + " (" + (step.handle() != null ? step.handle().label() : resource.type()) + ")";
         if (resource.disabled()) {
-            lines.add("skip " + what + ": disabled");
-        } else if (kept) {
-            lines.add("keep " + what + " up: standby");
-        } else if (step.problem() != null) {
-            lines.add("cannot " + verb + " " + what + ": " + step.problem());
+            return "skip " + what + ": disabled";
+        }
+        return step.problem() != null ? "cannot " + verb + " " + what + ": " + step.problem() : verb + " " + what;
+    }
+
+    /** One resource's part of the plan: its pre_ triggers, the action itself, its post_ triggers. */
+    private void plan(List<String> lines, Step step, String verb, boolean kept) {
+        PlannedResource resource = step.resource();
+        if (kept && !resource.disabled()) {
+            lines.add("keep " + resource.rid() + " (" + (step.handle() != null ? step.handle().label()
+                    : resource.type()) + ") up: standby");
+        } else if (resource.disabled() || step.problem() != null) {
+            lines.add(planLine(step, verb));
         } else {
             String triggerSuffix = verb.startsWith("start") ? "start" : "stop";
             planTriggers(lines, resource, "pre_" + triggerSuffix);
-            lines.add(verb + " " + what);
+            lines.add(planLine(step, verb));
             planTriggers(lines, resource, "post_" + triggerSuffix);
         }
     }
@@ -218,6 +233,58 @@ final class ActionRun {
         }
         triggers(step, "post_" + verb);
         return run;
+    }
+
+    /** Provisions in start order what is not provisioned yet; the first failure ends the action. */
+    private void provision(List<Step> steps) {
+        for (Step step : steps) {
+            PlannedResource resource = step.resource();
+            if (resource.disabled()) {
+                log.info(resource.rid(), "disabled: skipped");
+                continue;
+            }
+            try {
+                Resource handle = require(step);
+                if (Boolean.TRUE.equals(handle.provisioned()) && !options.force()) {
+                    log.info(resource.rid(), "already provisioned");
+                    continue;
+                }
+                handle.provision();
+                log.info(resource.rid(), "provisioned");
+            } catch (ResourceException e) {
+                log.error(resource.rid(), "provision failed: " + e.getMessage());
+                throw new ActionException(model.service + " " + resource.rid() + ": provision failed: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops everything selected (standby resources too), then unprovisions in stop order. */
+    private void unprovision(List<Step> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step step = steps.get(i);
+            PlannedResource resource = step.resource();
+            if (resource.disabled()) {
+                log.info(resource.rid(), "disabled: skipped");
+                continue;
+            }
+            try {
+                Resource handle = require(step);
+                if (handle.status().status() != Status.DOWN) {
+                    act(step, "stop", true);
+                }
+                if (Boolean.FALSE.equals(handle.provisioned()) && !options.force()) {
+                    log.info(resource.rid(), "not provisioned");
+                    continue;
+                }
+                handle.unprovision();
+                log.info(resource.rid(), "unprovisioned");
+            } catch (ResourceException e) {
+                log.error(resource.rid(), "unprovision failed: " + e.getMessage());
+                throw new ActionException(model.service + " " + resource.rid() + ": unprovision failed: "
+                        + e.getMessage());
+            }
+        }
     }
 
     private void rollBack(List<Step> started) {

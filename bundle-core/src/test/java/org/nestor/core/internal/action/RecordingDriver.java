@@ -2,6 +2,7 @@ package org.nestor.core.internal.action;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,8 @@ final class RecordingDriver implements ResourceDriver {
     static final class World {
         final Map<String, Boolean> up = new ConcurrentHashMap<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
+        /** Rids whose provisioning is missing (every resource is provisioned unless listed). */
+        final Set<String> unprovisioned = ConcurrentHashMap.newKeySet();
     }
 
     private final String group;
@@ -82,6 +85,23 @@ final class RecordingDriver implements ResourceDriver {
             @Override
             public String label() {
                 return "mem " + rid;
+            }
+
+            @Override
+            public Boolean provisioned() {
+                return !world.unprovisioned.contains(rid);
+            }
+
+            @Override
+            public void provision() {
+                world.calls.add("provision " + rid);
+                world.unprovisioned.remove(rid);
+            }
+
+            @Override
+            public void unprovision() {
+                world.calls.add("unprovision " + rid);
+                world.unprovisioned.add(rid);
             }
 
             @Override

@@ -205,6 +205,30 @@ class ServiceEngineTest {
     }
 
     @Test
+    void provisionGoesInStartOrderAndUnprovisionStopsFirstThenGoesInReverse() {
+        create("[fs#1]\ntype = mem\n[container#1]\ntype = mem\n[app#1]\ntype = mem\ndisable = true\n");
+        world.unprovisioned.addAll(List.of("fs#1", "container#1"));
+        run(ServiceAction.PROVISION);
+        assertEquals(List.of("provision fs#1", "provision container#1"), world.calls);
+
+        run(ServiceAction.START);
+        world.calls.clear();
+        run(ServiceAction.UNPROVISION);
+        assertEquals(List.of("stop container#1", "unprovision container#1", "stop fs#1", "unprovision fs#1"),
+                world.calls);
+        assertTrue(world.unprovisioned.containsAll(List.of("fs#1", "container#1")));
+
+        world.calls.clear();
+        run(ServiceAction.UNPROVISION);
+        assertEquals(List.of(), world.calls, "nothing left to unprovision");
+        output.clear();
+        engine.run("web", ServiceAction.PROVISION, new ActionOptions(List.of(), List.of(), List.of(), true, false,
+                false, null, false, output::add));
+        assertEquals(List.of("dry-run: provision fs#1 (mem fs#1)", "dry-run: provision container#1 (mem container#1)",
+                "dry-run: skip app#1 (mem app#1): disabled"), output);
+    }
+
+    @Test
     void dryRunPrintsThePlanAndDoesNothing() {
         create("[fs#1]\ntype = mem\nstandby = true\n[app#1]\ntype = mem\npre_stop = /bin/echo bye\n"
                 + "blocking_post_stop = /bin/true\n[app#2]\ntype = mem\ndisable = true\n");
