@@ -120,7 +120,7 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
     public void aDriverRegisteredAtRuntimeIsUsedAtOnceAndForgottenWhenItLeaves() throws IOException {
         Path config = file("container", "[container#1]\ntype = itest\nimage = busybox\n");
         assertFails("svc:validate --config " + config,
-                "type: unknown type 'itest' for group 'container' (no container driver is installed)");
+                "type: unknown type 'itest' for group 'container' (installed: lxc)");
 
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");
@@ -156,7 +156,7 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
             assertTrue(complete("svc:delete itcom").contains("itcomplete"));
             List<String> keywords = complete("svc:set --kw app#1.sta");
             assertTrue(keywords.toString(), keywords.contains("app#1.start="));
-            assertTrue(complete("svc:print-keywords cont").isEmpty());
+            assertTrue(complete("svc:print-keywords cont").contains("container.lxc"));
             assertTrue(complete("svc:print-keywords DEF").contains("DEFAULT"));
         } finally {
             execute("svc:delete itcomplete");

@@ -30,13 +30,22 @@ public final class CommandRunner {
      */
     public static CommandResult run(List<String> argv, Duration timeout, Path directory,
                                     Map<String, String> environment, byte[] stdin) {
+        return run(argv, timeout, directory, environment, stdin, null);
+    }
+
+    /**
+     * The same, with standard output written as bytes to {@code stdoutFile} (for copies out of a
+     * guest); the result's stdout is then empty.
+     */
+    public static CommandResult run(List<String> argv, Duration timeout, Path directory,
+                                    Map<String, String> environment, byte[] stdin, Path stdoutFile) {
         if (argv.isEmpty()) {
             return new CommandResult(-1, "", "empty command", false);
         }
         Path out = null;
         Path err = null;
         try {
-            out = Files.createTempFile("nestor-out", ".log");
+            out = stdoutFile != null ? stdoutFile : Files.createTempFile("nestor-out", ".log");
             err = Files.createTempFile("nestor-err", ".log");
             ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(out.toFile())
                     .redirectError(err.toFile());
@@ -62,14 +71,17 @@ public final class CommandRunner {
                 process.destroyForcibly().waitFor();
                 children.forEach(ProcessHandle::destroyForcibly);
             }
-            return new CommandResult(finished ? process.exitValue() : -1, read(out), read(err), !finished);
+            return new CommandResult(finished ? process.exitValue() : -1, stdoutFile != null ? "" : read(out),
+                    read(err), !finished);
         } catch (IOException e) {
             return new CommandResult(-1, "", "cannot run " + argv.get(0) + ": " + e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CommandResult(-1, "", "interrupted", false);
         } finally {
-            delete(out);
+            if (stdoutFile == null) {
+                delete(out);
+            }
             delete(err);
         }
     }

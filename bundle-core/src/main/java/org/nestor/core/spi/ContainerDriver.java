@@ -1,7 +1,36 @@
 package org.nestor.core.spi;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.nestor.core.config.Keyword;
+import org.nestor.core.config.ValueType;
+
 /** A driver of the {@code container} group: its resources are guests Nestor can relay into. */
 public interface ContainerDriver extends ResourceDriver {
+
+    /** Longest wait for a container to be up, answering and operational, per semantics. */
+    Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(240);
+
+    /** Longest wait for a graceful stop before the container is forced down. */
+    Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * The keywords every container type has: {@code name}, {@code hostname},
+     * {@code start_timeout}, {@code stop_timeout}; a driver adds its own.
+     */
+    static List<Keyword> commonKeywords(String type, String nameDescription) {
+        return List.of(
+                Keyword.of("container", "name", ValueType.STRING, nameDescription).forType(type).asScopable(),
+                Keyword.of("container", "hostname", ValueType.STRING,
+                        "Host name or address of the guest, waited for with ping on start").forType(type).asScopable(),
+                Keyword.of("container", "start_timeout", ValueType.DURATION,
+                        "Longest wait for the guest to be up, answering and operational").forType(type).asScopable()
+                        .withDefault(DEFAULT_START_TIMEOUT.toSeconds() + "s"),
+                Keyword.of("container", "stop_timeout", ValueType.DURATION,
+                        "Longest wait for a graceful stop before the guest is forced down").forType(type).asScopable()
+                        .withDefault(DEFAULT_STOP_TIMEOUT.toSeconds() + "s"));
+    }
 
     @Override
     default String group() {

@@ -39,6 +39,16 @@ public interface ResourceContext {
     }
 
     /** The service's data directory, {@code data/nestor/<svc>}. */
+    /** A keyword holding an argument vector, parsed; null when unset or blank. */
+    default List<String> argv(String keyword) throws ResourceException {
+        String value = string(keyword);
+        try {
+            return value == null || value.isBlank() ? null : ArgumentVector.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceException(keyword + ": " + e.getMessage());
+        }
+    }
+
     Path dataDirectory();
 
     ResourceLog log();

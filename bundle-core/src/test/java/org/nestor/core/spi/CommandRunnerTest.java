@@ -1,10 +1,12 @@
 package org.nestor.core.spi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,17 @@ class CommandRunnerTest {
         assertEquals(directory + "\nhello\nfrom stdin\n", result.stdout());
         assertEquals("oops", result.reason());
         assertFalse(result.succeeded());
+    }
+
+    @Test
+    void standardOutputCanGoToAFileAsBytes() throws Exception {
+        Path copy = directory.resolve("copy.bin");
+        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c", "printf '\\000\\377\\n'; echo done >&2"),
+                Duration.ofSeconds(10), null, Map.of(), null, copy);
+        assertTrue(result.succeeded());
+        assertEquals("", result.stdout());
+        assertEquals("done", result.reason());
+        assertArrayEquals(new byte[] {0, (byte) 0xff, '\n'}, Files.readAllBytes(copy));
     }
 
     @Test

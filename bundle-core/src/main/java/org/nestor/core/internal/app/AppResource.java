@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nestor.core.spi.ArgumentVector;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
@@ -34,9 +33,9 @@ final class AppResource implements Resource {
 
     AppResource(ResourceContext context) throws ResourceException {
         this.context = context;
-        this.start = argv("start");
-        this.stop = argv("stop");
-        this.check = argv("check");
+        this.start = context.argv("start");
+        this.stop = context.argv("stop");
+        this.check = context.argv("check");
         this.timeout = context.duration("timeout", Duration.ofSeconds(60));
         String cwd = context.string("cwd");
         this.directory = cwd == null ? null : Path.of(cwd);
@@ -46,15 +45,6 @@ final class AppResource implements Resource {
                 throw new ResourceException("environment: '" + word + "' is not KEY=VALUE");
             }
             environment.put(word.substring(0, eq), word.substring(eq + 1));
-        }
-    }
-
-    private List<String> argv(String keyword) throws ResourceException {
-        String value = context.string(keyword);
-        try {
-            return value == null || value.isBlank() ? null : ArgumentVector.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceException(keyword + ": " + e.getMessage());
         }
     }
 

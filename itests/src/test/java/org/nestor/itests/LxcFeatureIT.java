@@ -1,0 +1,80 @@
+package org.nestor.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.osgi.framework.Bundle;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The LXC driver bundle (feature nestor-lxc) stopped and started in a running Nestor: its type
+ * leaves and comes back at once, and a service of a real busybox container provisions, starts,
+ * shows, stops and unprovisions from the console.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LxcFeatureIT extends NestorKarafTestSupport {
+
+    @Test
+    public void hotStartedDriverRunsARealContainer() throws Exception {
+        Bundle driver = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.nestor.lxc")).findFirst()
+                .orElseThrow(() -> new AssertionError("feature nestor installs org.nestor.lxc"));
+        driver.stop();
+        try {
+            execute("svc:print-keywords container.lxc");
+            throw new AssertionError("container.lxc known while its driver bundle is stopped");
+        } catch (CommandFailed expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("lxc"));
+        }
+
+        driver.start();
+        String keywords = execute("svc:print-keywords container.lxc");
+        assertTrue(keywords, keywords.contains("template") && keywords.contains("container_data_dir"));
+
+        boolean ci = Boolean.parseBoolean(System.getenv("CI"));
+        boolean lxc = "root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/lxc-start"));
+        if (ci && !lxc) {
+            throw new AssertionError("CI=true but LXC cannot run here: .ci/run must install lxc and busybox-static");
+        }
+        Assume.assumeTrue("real LXC needs root and the lxc tools", lxc);
+
+        Path work = Files.createTempDirectory("nestor-lxc-it");
+        Files.writeString(work.resolve("net.conf"), "lxc.net.0.type = empty\n");
+        String name = "it" + UUID.randomUUID().toString().substring(0, 8);
+        Path config = work.resolve("guest.conf");
+        Files.writeString(config, "[DEFAULT]\nnodes = " + NODE + "\n\n[container#1]\ntype = lxc\nname = " + name
+                + "\ntemplate = busybox\ncf = " + work.resolve("net.conf") + "\ncontainer_data_dir = "
+                + work.resolve("containers") + "\nstop_timeout = 10s\n");
+        execute("svc:create --config " + config + " guest");
+        try {
+            execute("svc:provision guest");
+            execute("svc:start guest");
+            String status = execute("svc:print-status guest");
+            assertTrue(status, status.matches("(?s).*container#1 .*up .*lxc " + name + ".*"));
+            execute("svc:stop guest");
+            assertTrue(execute("svc:print-status guest").matches("(?s).*container#1 .*down .*"));
+            execute("svc:unprovision guest");
+            assertFalse(Files.exists(work.resolve("containers").resolve(name)));
+        } finally {
+            execute("svc:delete guest");
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
