@@ -237,6 +237,40 @@ final class ActionRun {
 
     /** Provisions in start order what is not provisioned yet; the first failure ends the action. */
     private void provision(List<Step> steps) {
+        eachEnabled(steps, "provision", (step, handle) -> {
+            if (Boolean.TRUE.equals(handle.provisioned()) && !options.force()) {
+                log.info(step.resource().rid(), "already provisioned");
+                return;
+            }
+            handle.provision();
+            log.info(step.resource().rid(), "provisioned");
+        });
+    }
+
+    /** Stops everything selected (standby resources too), then unprovisions in stop order. */
+    private void unprovision(List<Step> steps) {
+        List<Step> reversed = new ArrayList<>(steps);
+        Collections.reverse(reversed);
+        eachEnabled(reversed, "unprovision", (step, handle) -> {
+            if (handle.status().status() != Status.DOWN) {
+                act(step, "stop", true);
+            }
+            if (Boolean.FALSE.equals(handle.provisioned()) && !options.force()) {
+                log.info(step.resource().rid(), "not provisioned");
+                return;
+            }
+            handle.unprovision();
+            log.info(step.resource().rid(), "unprovisioned");
+        });
+    }
+
+    /** What an action does to one resource. */
+    private interface ResourceWork {
+        void apply(Step step, Resource handle) throws ResourceException;
+    }
+
+    /** Applies the work to each step in order, disabled ones skipped; the first failure ends the action. */
+    private void eachEnabled(List<Step> steps, String verb, ResourceWork work) {
         for (Step step : steps) {
             PlannedResource resource = step.resource();
             if (resource.disabled()) {
@@ -244,44 +278,10 @@ final class ActionRun {
                 continue;
             }
             try {
-                Resource handle = require(step);
-                if (Boolean.TRUE.equals(handle.provisioned()) && !options.force()) {
-                    log.info(resource.rid(), "already provisioned");
-                    continue;
-                }
-                handle.provision();
-                log.info(resource.rid(), "provisioned");
+                work.apply(step, require(step));
             } catch (ResourceException e) {
-                log.error(resource.rid(), "provision failed: " + e.getMessage());
-                throw new ActionException(model.service + " " + resource.rid() + ": provision failed: "
-                        + e.getMessage());
-            }
-        }
-    }
-
-    /** Stops everything selected (standby resources too), then unprovisions in stop order. */
-    private void unprovision(List<Step> steps) {
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            Step step = steps.get(i);
-            PlannedResource resource = step.resource();
-            if (resource.disabled()) {
-                log.info(resource.rid(), "disabled: skipped");
-                continue;
-            }
-            try {
-                Resource handle = require(step);
-                if (handle.status().status() != Status.DOWN) {
-                    act(step, "stop", true);
-                }
-                if (Boolean.FALSE.equals(handle.provisioned()) && !options.force()) {
-                    log.info(resource.rid(), "not provisioned");
-                    continue;
-                }
-                handle.unprovision();
-                log.info(resource.rid(), "unprovisioned");
-            } catch (ResourceException e) {
-                log.error(resource.rid(), "unprovision failed: " + e.getMessage());
-                throw new ActionException(model.service + " " + resource.rid() + ": unprovision failed: "
+                log.error(resource.rid(), verb + " failed: " + e.getMessage());
+                throw new ActionException(model.service + " " + resource.rid() + ": " + verb + " failed: "
                         + e.getMessage());
             }
         }

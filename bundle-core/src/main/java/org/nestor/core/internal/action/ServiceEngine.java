@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceException;
@@ -223,10 +223,7 @@ public class ServiceEngine implements ServiceActions {
     private void writeCache(ServiceStatus status) {
         Path cache = paths.serviceData(status.service()).resolve(STATUS_CACHE);
         try {
-            Files.createDirectories(cache.getParent());
-            Path temporary = Files.createTempFile(cache.getParent(), ".status", ".tmp");
-            Files.writeString(temporary, StatusJson.write(status), StandardCharsets.UTF_8);
-            Files.move(temporary, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(cache, StatusJson.write(status));
         } catch (IOException e) {
             throw new StoreException("cannot cache the status of " + status.service() + ": " + e.getMessage(), e);
         }

@@ -10,13 +10,26 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes that leave either the old or the new file, never a torn one, and survive a crash. */
-final class AtomicFiles {
+/**
+ * Writes that leave either the old or the new file, never a torn one: {@link #write} also survives
+ * a crash (fsync of the file and of its directory), {@link #replace} is for caches that may be lost.
+ */
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, String content) throws IOException {
+    /** Replaces the file durably: configuration, what must survive a crash. */
+    public static void write(Path target, String content) throws IOException {
+        writeAtomically(target, content, true);
+    }
+
+    /** Replaces the file atomically without waiting for the disk: a cache rebuilt when lost. */
+    public static void replace(Path target, String content) throws IOException {
+        writeAtomically(target, content, false);
+    }
+
+    private static void writeAtomically(Path target, String content, boolean durable) throws IOException {
         Path directory = target.getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp",
@@ -27,10 +40,14 @@ final class AtomicFiles {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(directory);
+            if (durable) {
+                syncDirectory(directory);
+            }
         } finally {
             Files.deleteIfExists(temporary);
         }
