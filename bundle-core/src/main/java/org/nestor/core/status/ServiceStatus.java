@@ -9,6 +9,7 @@ import java.util.Map;
  * The status of a service on this node.
  *
  * @param service   the service name
+ * @param node      the node that asked (a guest's own name inside a guest)
  * @param updated   when the resources were asked
  * @param topology  failover or flex
  * @param frozen    whether orchestrated actions are refused
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param optional  merge of the optional resources
  * @param resources by rid, in start order
  */
-public record ServiceStatus(String service, Instant updated, String topology, boolean frozen, Status overall,
+public record ServiceStatus(String service, String node, Instant updated, String topology, boolean frozen, Status overall,
                             Status avail, Status optional, Map<String, ResourceState> resources) {
 
     public ServiceStatus {

@@ -252,7 +252,7 @@ public class ServiceEngine implements ServiceActions {
         avail = avail == Status.UNDEF ? Status.NA : avail;
         optional = optional == Status.UNDEF ? Status.NA : optional;
         Status overall = warned ? Status.WARN : avail.merge(optional).merge(others);
-        return new ServiceStatus(model.service, Instant.now(), model.topology, frozen(model.service), overall, avail,
+        return new ServiceStatus(model.service, model.evaluation.context().nodename(), Instant.now(), model.topology, frozen(model.service), overall, avail,
                 optional, states);
     }
 

@@ -20,7 +20,7 @@ import org.nestor.core.status.Status;
 
 /**
  * The JSON document of a service status, as {@code print-status --format json} prints it and as the
- * status cache stores it: {@code updated, topology, frozen, overall, avail, optional,
+ * status cache stores it: {@code service, node, updated, topology, frozen, overall, avail, optional,
  * resources{rid: {status, type, label, flags, log[], tags[], standby, optional, disable, encap}}}.
  */
 public final class StatusJson {
@@ -36,6 +36,7 @@ public final class StatusJson {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("service", status.service());
+            json.writeStringField("node", status.node());
             json.writeStringField("updated", status.updated().toString());
             json.writeStringField("topology", status.topology());
             json.writeBooleanField("frozen", status.frozen());
@@ -86,7 +87,8 @@ public final class StatusJson {
                     (String) r.get("label"), Status.of((String) r.get("status")), (String) r.get("flags"),
                     strings(r.get("log")), strings(r.get("tags")), (Boolean) r.get("standby"),
                     (Boolean) r.get("optional"), (Boolean) r.get("disable"), (Boolean) r.get("encap"))));
-            return new ServiceStatus((String) document.get("service"), Instant.parse((String) document.get("updated")),
+            return new ServiceStatus((String) document.get("service"),
+                    (String) document.get("node"), Instant.parse((String) document.get("updated")),
                     (String) document.get("topology"), (Boolean) document.get("frozen"),
                     Status.of((String) document.get("overall")), Status.of((String) document.get("avail")),
                     Status.of((String) document.get("optional")), states);
