@@ -35,6 +35,15 @@ public interface ResourceDriver {
      */
     List<Keyword> keywords();
 
+    /**
+     * What is wrong with a literal value of one of this driver's keywords beyond its value type
+     * (an unsupported flag in an argument vector...), as {@code svc:validate} reports it; null when
+     * nothing is. Values holding references are checked when the resource is made.
+     */
+    default String checkValue(String keyword, String value) {
+        return null;
+    }
+
     /** Makes the handle of one resource of this type from its evaluated section. */
     Resource create(ResourceContext context) throws ResourceException;
 }

@@ -259,11 +259,12 @@ public class DriverRegistry implements KeywordDictionary, Drivers {
                         : "keyword '" + base + "' is not scopable");
                 return;
             }
-            checkLiteral(keyword, entry);
+            checkLiteral(keyword, entry, keyword.type() == null ? null
+                    : index.driversByType.get(index.driverType(name.group(), typeValue)));
         }
 
         /** Values with references or expressions are checked when evaluated. */
-        private void checkLiteral(Keyword keyword, Section.Entry entry) {
+        private void checkLiteral(Keyword keyword, Section.Entry entry, ResourceDriver driver) {
             String value = entry.value();
             if (value.contains("{") || value.contains("$(")) {
                 return;
@@ -277,6 +278,11 @@ public class DriverRegistry implements KeywordDictionary, Drivers {
             if (!keyword.candidates().isEmpty() && !keyword.candidates().contains(value.strip())) {
                 report(entry.line(), entry.key(), "'" + value + "' is not one of "
                         + String.join(", ", keyword.candidates()));
+                return;
+            }
+            String problem = driver == null ? null : driver.checkValue(keyword.name(), value);
+            if (problem != null) {
+                report(entry.line(), entry.key(), problem);
             }
         }
 
