@@ -6,15 +6,10 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -32,15 +27,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class LxcFeatureIT extends NestorKarafTestSupport {
 
-    @Inject
-    private FeaturesService features;
-
     @Test
     public void hotInstalledFeatureRunsARealContainer() throws Exception {
-        EnumSet<FeaturesService.Option> noRefresh = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
-        // keep the core while the boot feature "nestor" (core + drivers) goes away
-        features.installFeature("nestor-core", noRefresh);
-        features.uninstallFeature("nestor", noRefresh);
+        keepOnlyTheCore();
         assertFalse(features.isInstalled(features.getFeature("nestor-lxc")));
         assertFalse(bundleInstalled("org.nestor.lxc"));
         try {
@@ -50,7 +39,7 @@ public class LxcFeatureIT extends NestorKarafTestSupport {
             assertTrue(expected.getMessage(), expected.getMessage().contains("lxc"));
         }
 
-        features.installFeature("nestor-lxc", noRefresh);
+        installFeature("nestor-lxc");
         assertTrue(bundleInstalled("org.nestor.lxc"));
         String keywords = execute("svc:print-keywords container.lxc");
         assertTrue(keywords, keywords.contains("template") && keywords.contains("container_data_dir"));
@@ -80,9 +69,5 @@ public class LxcFeatureIT extends NestorKarafTestSupport {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
-    }
-
-    private boolean bundleInstalled(String symbolicName) {
-        return Arrays.stream(bundleContext.getBundles()).anyMatch(b -> b.getSymbolicName().equals(symbolicName));
     }
 }

@@ -13,11 +13,14 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
@@ -37,7 +40,11 @@ import org.osgi.framework.Constants;
 public abstract class NestorKarafTestSupport {
 
     protected static final String NODE = "hv1";
+
+    /** System property giving the tests inside Karaf the source tree (scripts of other modules). */
+    protected static final String SOURCES = "nestor.sources";
     private static final long COMMAND_WAIT_MILLIS = 60_000;
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
     protected BundleContext bundleContext;
@@ -48,6 +55,9 @@ public abstract class NestorKarafTestSupport {
     /** The tests start only once every boot feature is installed. */
     @Inject
     protected BootFinished bootFinished;
+
+    @Inject
+    protected FeaturesService features;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
@@ -66,6 +76,7 @@ public abstract class NestorKarafTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.WARN),
                 CoreOptions.systemTimeout(180_000),
+                CoreOptions.systemProperty(SOURCES).value(new File("..").getAbsoluteFile().toPath().normalize().toString()),
                 editConfigurationFilePut("etc/nestor/node.cfg", "name", NODE),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
@@ -93,6 +104,24 @@ public abstract class NestorKarafTestSupport {
             options.add(new VMOption(option));
         }
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * Takes the boot feature {@code nestor} (core and drivers) away, the core staying, so that a
+     * test can install one driver feature into the running Nestor. No bundle refresh: the probe
+     * must survive it.
+     */
+    protected void keepOnlyTheCore() throws Exception {
+        features.installFeature("nestor-core", NO_REFRESH);
+        features.uninstallFeature("nestor", NO_REFRESH);
+    }
+
+    protected void installFeature(String name) throws Exception {
+        features.installFeature(name, NO_REFRESH);
+    }
+
+    protected boolean bundleInstalled(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles()).anyMatch(b -> b.getSymbolicName().equals(symbolicName));
     }
 
     private static String freePort() {

@@ -24,6 +24,12 @@ public class PrintKeywordsCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
+        int dot = scope == null ? -1 : scope.indexOf('.');
+        if (dot > 0) {
+            // an alias (container.oci) shows its driver's keywords
+            String driverType = keywords.driverType(scope.substring(0, dot), scope.substring(dot + 1));
+            scope = driverType != null ? driverType : scope;
+        }
         List<Keyword> selected = keywords.keywords().stream().filter(this::selected).toList();
         if (selected.isEmpty()) {
             Set<String> scopes = new TreeSet<>(keywords.driverTypes());

@@ -2,6 +2,7 @@ package org.nestor.docker.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.nestor.core.config.Keyword;
@@ -77,9 +78,30 @@ public class DockerDriver implements ContainerDriver {
         return new DockerContainer(context, clients);
     }
 
-    /** The API client of a docker host, shared with the resources (for docker:containers). */
-    DockerClients clients() {
-        return clients;
+    /** The host of resources that name none: DOCKER_HOST, else the local socket. */
+    public static String defaultHost() {
+        return DockerClients.defaultHost();
+    }
+
+    /**
+     * The containers labelled with a Nestor service on a docker host, running or not.
+     *
+     * @throws RuntimeException when the host does not answer
+     */
+    public List<ServiceContainer> serviceContainers(String host) {
+        try {
+            return clients.client(host).listContainersCmd().withShowAll(true)
+                    .withLabelFilter(List.of(DockerContainer.SERVICE_LABEL)).exec().stream()
+                    .map(c -> new ServiceContainer(c.getLabels().get(DockerContainer.SERVICE_LABEL),
+                            c.getLabels().get(DockerContainer.RID_LABEL),
+                            c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", ""),
+                            c.getImage(), c.getState()))
+                    .sorted(Comparator.comparing(ServiceContainer::service).thenComparing(ServiceContainer::rid))
+                    .toList();
+        } catch (RuntimeException e) {
+            clients.drop(host);
+            throw e;
+        }
     }
 
     private static List<Keyword> declareKeywords() {

@@ -45,12 +45,12 @@ class DockerContainerTest {
     private final DockerDriver driver = new DockerDriver();
 
     @BeforeAll
-    static void startEngine() throws Exception {
+    static void startEngine() {
         podman = Podman.start();
     }
 
     @AfterAll
-    static void stopEngine() throws Exception {
+    static void stopEngine() {
         if (podman != null) {
             podman.close();
         }
@@ -58,11 +58,14 @@ class DockerContainerTest {
 
     @AfterEach
     void removeContainers() {
-        String ids = podman.podman("ps", "-aq", "--filter", "label=" + DockerContainer.SERVICE_LABEL + "=" + service)
-                .stdout();
-        for (String id : ids.strip().split("\\s+")) {
-            if (!id.isBlank()) {
-                podman.podman("rm", "-f", "-t", "0", id);
+        // twice: a container sharing another's network namespace keeps that one from going first
+        for (int pass = 0; pass < 2; pass++) {
+            String ids = podman.podman("ps", "-aq", "--filter", "label=" + DockerContainer.SERVICE_LABEL + "=" + service)
+                    .stdout();
+            for (String id : ids.strip().split("\\s+")) {
+                if (!id.isBlank()) {
+                    podman.podman("rm", "-f", "-t", "0", id);
+                }
             }
         }
         driver.close();

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.nestor.itests.Processes;
 
 /**
  * The guest image of make-guest.sh, started by this build's bin/nestor as a container.lxc
@@ -49,7 +51,7 @@ class GuestImageIT {
                     "the distribution is read-only inside the guest");
 
             guests.hostNestor("hv1", "svc", "stop", "hv").check("stop the guest");
-            String state = LxcGuests.run(java.util.List.of("lxc-info", "-n", guest, "-P",
+            String state = Processes.run(List.of("lxc-info", "-n", guest, "-P",
                     guests.lxcPath().toString(), "-s", "-H"), null, 30).output().strip();
             assertEquals("STOPPED", state);
         }

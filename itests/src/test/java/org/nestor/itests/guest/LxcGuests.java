@@ -2,15 +2,15 @@ package org.nestor.itests.guest;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.nestor.itests.Processes;
 
 /**
  * Test guests from {@code src/test/guest/make-guest.sh}: real LXC containers running the Nestor
@@ -33,7 +33,8 @@ public final class LxcGuests implements AutoCloseable {
         this.work = work;
         this.lxcPath = Files.createDirectories(work.resolve("lxc"));
         Path unpacked = Files.createDirectories(work.resolve("dist"));
-        run(List.of("tar", "-xzf", System.getProperty("nestor.distribution"), "-C", unpacked.toString()), null, 120)
+        Processes.run(List.of("tar", "-xzf", System.getProperty("nestor.distribution"), "-C", unpacked.toString()),
+                null, 120)
                 .check("unpack the distribution");
         try (Stream<Path> top = Files.list(unpacked)) {
             this.distribution = top.findFirst().orElseThrow(() -> new IOException("empty distribution archive"));
@@ -73,83 +74,43 @@ public final class LxcGuests implements AutoCloseable {
 
     /** Makes (does not start) a guest named {@code name}; returns its container directory. */
     public Path make(String name) throws IOException {
-        run(List.of(SCRIPT.toString(), name, lxcPath.toString(), distribution.toString()), null, 60)
+        Processes.run(List.of(SCRIPT.toString(), name, lxcPath.toString(), distribution.toString()), null, 60)
                 .check("make guest " + name);
         guests.add(name);
         return lxcPath.resolve(name);
     }
 
     /** Runs argv inside a running guest through lxc-attach, with a clean environment. */
-    public Result attach(String name, String stdin, String... argv) throws IOException {
+    public Processes.Result attach(String name, String stdin, String... argv) throws IOException {
         List<String> command = new ArrayList<>(List.of("lxc-attach", "-n", name, "-P", lxcPath.toString(),
                 "--clear-env", "--"));
         command.addAll(List.of(argv));
-        return run(command, stdin, 60);
+        return Processes.run(command, stdin, 60);
     }
 
     /** Runs this build's bin/nestor on the host with its own base directory and node name. */
-    public Result hostNestor(String node, String... args) throws IOException {
+    public Processes.Result hostNestor(String node, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/nestor").toString()));
         command.addAll(List.of(args));
-        return run(command, null, 120, Map.of("NESTOR_BASE", work.resolve("host").toString(), "NESTOR_NODE", node));
-    }
-
-    public static Result run(List<String> argv, String stdin, int timeoutSeconds) throws IOException {
-        return run(argv, stdin, timeoutSeconds, Map.of());
-    }
-
-    private static Result run(List<String> argv, String stdin, int timeoutSeconds, Map<String, String> env)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        File output = File.createTempFile("nestor-guest", ".out");
-        builder.redirectOutput(output);
-        Process process = builder.start();
-        try {
-            try (var in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(argv + ": no answer within " + timeoutSeconds + " s");
-            }
-            return new Result(argv, process.exitValue(), Files.readString(output.toPath()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(argv + ": interrupted", e);
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(output.toPath());
-        }
+        return Processes.run(command, null, 120, Map.of("NESTOR_BASE", work.resolve("host").toString(),
+                "NESTOR_NODE", node));
     }
 
     /** Stops and destroys the guests, then removes the work directory. */
     @Override
     public void close() throws IOException {
         for (String name : guests) {
-            run(List.of("lxc-stop", "-n", name, "-P", lxcPath.toString(), "--kill"), null, 30);
-            String state = run(List.of("lxc-info", "-n", name, "-P", lxcPath.toString(), "-s", "-H"), null, 30).output();
+            Processes.run(List.of("lxc-stop", "-n", name, "-P", lxcPath.toString(), "--kill"), null, 30);
+            String state = Processes.run(List.of("lxc-info", "-n", name, "-P", lxcPath.toString(), "-s", "-H"),
+                    null, 30).output();
             if (state.strip().equals("RUNNING")) {
                 // its rootfs still has the host's directories bind-mounted: removing files now would reach them
                 throw new IOException("guest " + name + " still runs; left " + work + " in place");
             }
-            run(List.of("lxc-destroy", "-n", name, "-P", lxcPath.toString()), null, 30);
+            Processes.run(List.of("lxc-destroy", "-n", name, "-P", lxcPath.toString()), null, 30);
         }
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
-
-    /** What a command printed (stdout and stderr together) and its exit code. */
-    public record Result(List<String> argv, int exit, String output) {
-
-        public Result check(String what) throws IOException {
-            if (exit != 0) {
-                throw new IOException(what + ": " + String.join(" ", argv) + " exited " + exit + ":\n" + output);
-            }
-            return this;
         }
     }
 }

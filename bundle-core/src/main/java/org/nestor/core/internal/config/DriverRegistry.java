@@ -259,8 +259,9 @@ public class DriverRegistry implements KeywordDictionary, Drivers {
                         : "keyword '" + base + "' is not scopable");
                 return;
             }
-            checkLiteral(keyword, entry, keyword.type() == null ? null
-                    : index.driversByType.get(index.driverType(name.group(), typeValue)));
+            String driverType = keyword.type() == null || !name.isResource() ? null
+                    : index.driverType(name.group(), typeValue);
+            checkLiteral(keyword, entry, driverType == null ? null : index.driversByType.get(driverType));
         }
 
         /** Values with references or expressions are checked when evaluated. */
