@@ -13,9 +13,6 @@ import java.util.stream.Stream;
 
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ContainerResource;
-import org.nestor.core.spi.ResourceContext;
-import org.nestor.core.spi.ResourceException;
-import org.nestor.core.spi.ResourceLog;
 import org.nestor.lxc.internal.LxcDriver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,7 +53,7 @@ public class LxcExecBenchmark {
         Path net = Files.writeString(work.resolve("net.conf"), "lxc.net.0.type = empty\n");
         Map<String, Object> values = Map.of("name", name, "container_data_dir", lxcPath.toString(),
                 "cf", net.toString(), "template", "busybox", "start_timeout", 30L, "stop_timeout", 10L);
-        container = new LxcDriver().create(new Context(values, Files.createDirectories(work.resolve("data"))));
+        container = new LxcDriver().create(new MapContext("container#1", values, Files.createDirectories(work.resolve("data"))));
         container.provision();
         container.start();
     }
@@ -87,48 +84,5 @@ public class LxcExecBenchmark {
             throw new IllegalStateException("exec failed: " + result);
         }
         return result;
-    }
-
-    /** The evaluated keywords a service would hand the driver. */
-    private record Context(Map<String, Object> values, Path dataDirectory) implements ResourceContext {
-
-        private static final ResourceLog SILENT = new ResourceLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void error(String message) {
-            }
-        };
-
-        @Override
-        public String service() {
-            return "bench";
-        }
-
-        @Override
-        public String rid() {
-            return "container#1";
-        }
-
-        @Override
-        public String node() {
-            return "bench1";
-        }
-
-        @Override
-        public Object value(String keyword) {
-            return values.get(keyword);
-        }
-
-        @Override
-        public ResourceLog log() {
-            return SILENT;
-        }
     }
 }
