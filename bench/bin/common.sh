@@ -51,8 +51,46 @@ boot_karaf() {
     jvm=$(pgrep -f "karaf.base=$work/karaf" | head -1)
 }
 
+# For EXIT traps: ends a Karaf this script may have started (nothing when none was).
+kill_karaf_quietly() {
+    local p
+    for p in ${jvm:-} ${pid:-}; do kill "$p" 2>/dev/null || true; done
+}
+
 stop_karaf() {
     kill "$jvm"
     while kill -0 "$jvm" 2>/dev/null; do sleep 0.2; done
     wait "$pid" 2>/dev/null || true
+}
+
+# Starts and stops service $1 in the Karaf console (svc:start + svc:stop in one SSH session), with
+# bin/nestor (svc start + svc stop, a JVM each) and with the function $2 (the same by the raw
+# tools), alternately, $runs times each; prints the medians and their ratios to the raw tools'.
+compare_lifecycle() {
+    local service=$1 raw_function=$2 start raw
+    local console_times=() cli_times=() raw_times=()
+    for _ in $(seq "$runs"); do
+        start=$(now_ms)
+        console "svc:start $service; svc:stop $service" >/dev/null
+        console_times+=($(( $(now_ms) - start )))
+        start=$(now_ms)
+        "$assembly/bin/nestor" svc start "$service" >/dev/null
+        "$assembly/bin/nestor" svc stop "$service" >/dev/null
+        cli_times+=($(( $(now_ms) - start )))
+        start=$(now_ms)
+        "$raw_function"
+        raw_times+=($(( $(now_ms) - start )))
+    done
+    raw=$(median "${raw_times[@]}")
+    ratio_line "console svc:start + svc:stop (one SSH)" "$raw" "${console_times[@]}"
+    ratio_line "bin/nestor svc start + svc stop" "$raw" "${cli_times[@]}"
+    ratio_line "raw: $raw_function" "$raw" "${raw_times[@]}"
+}
+
+ratio_line() {
+    local label=$1 reference=$2 value
+    shift 2
+    value=$(median "$@")
+    printf '%-44s median %5s ms  ratio %s  runs: %s\n' "$label" "$value" \
+        "$(awk -v a="$value" -v b="$reference" 'BEGIN {printf "%.2f", a / b}')" "$*"
 }

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 runs=${RUNS:-10} services=${SERVICES:-200}
 work=$(mktemp -d)
-trap 'kill "${jvm:-0}" "${pid:-0}" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+trap 'kill_karaf_quietly; sleep 1; rm -rf "$work"' EXIT
 
 prepare_karaf
 config="$work/ten-apps.conf"

@@ -11,8 +11,8 @@ source "$(dirname "$0")/common.sh"
 runs=${RUNS:-5}
 work=$(mktemp -d)
 engine="$bench_dir/../bundle-docker/src/test/podman/podman-engine.sh"
-trap 'CONTAINERS_CONF="$work/engine/containers.conf" podman rm -f -t 0 bench.container.1 bench.container.0 raw1 raw0 >/dev/null 2>&1
-      "$engine" stop "$work/engine"; kill "${jvm:-0}" "${pid:-0}" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+trap 'CONTAINERS_CONF="$work/engine/containers.conf" podman rm -i -f -t 0 --depend bench.container.0 raw0 >/dev/null 2>&1
+      "$engine" stop "$work/engine"; kill_karaf_quietly; sleep 1; rm -rf "$work"' EXIT
 host=$("$engine" start "$work/engine")
 socket=${host#unix://}
 idle='sh -c '"'"'trap "exit 0" TERM; while :; do sleep 1; done'"'"
@@ -28,12 +28,14 @@ echo "name = bench1" >> "$work/karaf/etc/nestor/node.cfg"
     done
     printf 'netns = container#0\n'
 } > "$work/bench.conf"
+CONTAINERS_CONF="$work/engine/containers.conf" podman rm -i -f -t 0 --depend bench.container.0 >/dev/null
 "$assembly/bin/nestor" svc create bench --config "$work/bench.conf" >/dev/null
 "$assembly/bin/nestor" svc start bench >/dev/null   # creates both containers; later runs start them again
 "$assembly/bin/nestor" svc stop bench >/dev/null
 
-# The raw twins, created once like Nestor's.
+# The raw twins, created once like Nestor's (after any an interrupted run left).
 export CONTAINERS_CONF="$work/engine/containers.conf"
+podman rm -i -f -t 0 --depend raw0 >/dev/null
 podman create -q --name raw0 localhost/nestor-mini:latest sh -c 'trap "exit 0" TERM; while :; do sleep 1; done' >/dev/null
 podman create -q --name raw1 --network container:raw0 localhost/nestor-mini:latest \
     sh -c 'trap "exit 0" TERM; while :; do sleep 1; done' >/dev/null
@@ -56,29 +58,10 @@ raw_stop() {
 }
 
 boot_karaf
-console_times=() cli_times=() raw_times=()
-for _ in $(seq "$runs"); do
-    start=$(now_ms)
-    console "svc:start bench; svc:stop bench" >/dev/null
-    console_times+=($(( $(now_ms) - start )))
-    start=$(now_ms)
-    "$assembly/bin/nestor" svc start bench >/dev/null
-    "$assembly/bin/nestor" svc stop bench >/dev/null
-    cli_times+=($(( $(now_ms) - start )))
-    start=$(now_ms)
+curl_start_stop() {
     raw_start raw0; raw_start raw1; raw_stop raw1; raw_stop raw0
-    raw_times+=($(( $(now_ms) - start )))
-done
+}
+
+compare_lifecycle bench curl_start_stop
 stop_karaf
 "$assembly/bin/nestor" svc print-status bench | grep -q 'container#1.* down' || { echo "bench containers left up" >&2; exit 1; }
-raw=$(median "${raw_times[@]}")
-report() {
-    local label=$1 value
-    shift
-    value=$(median "$@")
-    printf '%-44s median %5s ms  ratio %s  runs: %s\n' "$label" "$value" \
-        "$(awk -v a="$value" -v b="$raw" 'BEGIN {printf "%.2f", a / b}')" "$*"
-}
-report "console svc:start + svc:stop (one SSH)" "${console_times[@]}"
-report "bin/nestor svc start + svc stop" "${cli_times[@]}"
-report "curl --unix-socket, same API calls" "${raw_times[@]}"

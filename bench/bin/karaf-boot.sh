@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 runs=${RUNS:-3}
 work=$(mktemp -d)
-trap 'kill "${jvm:-0}" "${pid:-0}" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+trap 'kill_karaf_quietly; sleep 1; rm -rf "$work"' EXIT
 
 boot_times=() heaps=()
 for run in $(seq "$runs"); do

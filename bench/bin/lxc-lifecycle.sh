@@ -11,7 +11,7 @@ work=$(mktemp -d)
 lxc_path="$work/lxc"
 trap 'for c in bench-raw bench-svc; do lxc-stop -n $c -P "$lxc_path" --kill >/dev/null 2>&1;
       lxc-destroy -n $c -P "$lxc_path" >/dev/null 2>&1; done
-      kill "${jvm:-0}" "${pid:-0}" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+      kill_karaf_quietly; sleep 1; rm -rf "$work"' EXIT
 mkdir -p "$lxc_path"
 echo "lxc.net.0.type = empty" > "$work/net.conf"
 lxc-create -q -n bench-raw -P "$lxc_path" -t busybox -f "$work/net.conf"
@@ -26,31 +26,12 @@ printf '[DEFAULT]\nnodes = bench1\n[container#1]\ntype = lxc\nname = bench-svc\n
 "$assembly/bin/nestor" svc print-status bench >/dev/null  # bin/nestor's class data archive is made here
 boot_karaf
 
-console_times=() cli_times=() raw_times=()
-for _ in $(seq "$runs"); do
-    start=$(now_ms)
-    console "svc:start bench; svc:stop bench" >/dev/null
-    console_times+=($(( $(now_ms) - start )))
-    start=$(now_ms)
-    "$assembly/bin/nestor" svc start bench >/dev/null
-    "$assembly/bin/nestor" svc stop bench >/dev/null
-    cli_times+=($(( $(now_ms) - start )))
-    start=$(now_ms)
+lxc_tools_start_stop() {
     lxc-start -n bench-raw -P "$lxc_path" -d
     lxc-wait -n bench-raw -P "$lxc_path" -s RUNNING
     lxc-stop -n bench-raw -P "$lxc_path"
-    raw_times+=($(( $(now_ms) - start )))
-done
+}
+
+compare_lifecycle bench lxc_tools_start_stop
 stop_karaf
 "$assembly/bin/nestor" svc print-status bench | grep -q 'container#1.* down' || { echo "bench container left up" >&2; exit 1; }
-raw=$(median "${raw_times[@]}")
-report() {
-    local label=$1 value
-    shift
-    value=$(median "$@")
-    printf '%-40s median %5s ms  ratio %s  runs: %s\n' "$label" "$value" \
-        "$(awk -v a="$value" -v b="$raw" 'BEGIN {printf "%.2f", a / b}')" "$*"
-}
-report "console svc:start + svc:stop (one SSH)" "${console_times[@]}"
-report "bin/nestor svc start + svc stop" "${cli_times[@]}"
-report "lxc-start -d + lxc-wait + lxc-stop (raw)" "${raw_times[@]}"

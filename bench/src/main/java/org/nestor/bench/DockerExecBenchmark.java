@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.ResourceContext;
+import org.nestor.core.spi.ResourceLog;
 import org.nestor.docker.internal.DockerDriver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +55,8 @@ public class DockerExecBenchmark {
         Map<String, Object> values = Map.of("image", "localhost/nestor-mini:latest", "rm", true,
                 "command", "sh -c 'trap \"exit 0\" TERM; while :; do sleep 1; done'",
                 "docker_host", engine.stdout().strip(), "start_timeout", 30L, "stop_timeout", 10L);
-        container = new DockerDriver().create(new MapContext("container#1", values, work));
+        container = new DockerDriver().create(ResourceContext.of("bench", "container#1", "bench1", values, work,
+                ResourceLog.SILENT));
         container.start();
     }
 

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.ResourceContext;
+import org.nestor.core.spi.ResourceLog;
 import org.nestor.lxc.internal.LxcDriver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +55,8 @@ public class LxcExecBenchmark {
         Path net = Files.writeString(work.resolve("net.conf"), "lxc.net.0.type = empty\n");
         Map<String, Object> values = Map.of("name", name, "container_data_dir", lxcPath.toString(),
                 "cf", net.toString(), "template", "busybox", "start_timeout", 30L, "stop_timeout", 10L);
-        container = new LxcDriver().create(new MapContext("container#1", values, Files.createDirectories(work.resolve("data"))));
+        container = new LxcDriver().create(ResourceContext.of("bench", "container#1", "bench1", values,
+                Files.createDirectories(work.resolve("data")), ResourceLog.SILENT));
         container.provision();
         container.start();
     }

@@ -70,7 +70,7 @@ public class DockerFeatureIT extends NestorKarafTestSupport {
         } finally {
             execute("svc:delete " + service);
             Processes.run(List.of("sh", "-c", "CONTAINERS_CONF=" + work.resolve("engine/containers.conf")
-                    + " podman rm -f -t 0 " + service + ".container.1 " + service + ".container.0"), null, 60);
+                    + " podman rm -i -f -t 0 --depend " + service + ".container.0"), null, 60);
             Processes.run(List.of(script.toString(), "stop", work.resolve("engine").toString()), null, 60);
             Processes.run(List.of("rm", "-rf", work.toString()), null, 60);
         }

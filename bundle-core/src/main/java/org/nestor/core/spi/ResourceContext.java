@@ -3,6 +3,7 @@ package org.nestor.core.spi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a driver knows of the resource it creates: its identity and its section evaluated for this
@@ -52,4 +53,43 @@ public interface ResourceContext {
     Path dataDirectory();
 
     ResourceLog log();
+
+    /**
+     * A context of fixed, already evaluated values, for a driver's tests and benchmarks (the engine
+     * makes its own from the service configuration).
+     */
+    static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
+                              Path dataDirectory, ResourceLog log) {
+        return new ResourceContext() {
+            @Override
+            public String service() {
+                return service;
+            }
+
+            @Override
+            public String rid() {
+                return rid;
+            }
+
+            @Override
+            public String node() {
+                return node;
+            }
+
+            @Override
+            public Object value(String keyword) {
+                return values.get(keyword);
+            }
+
+            @Override
+            public Path dataDirectory() {
+                return dataDirectory;
+            }
+
+            @Override
+            public ResourceLog log() {
+                return log;
+            }
+        };
+    }
 }

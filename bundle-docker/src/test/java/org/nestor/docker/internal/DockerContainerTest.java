@@ -79,7 +79,8 @@ class DockerContainerTest {
         values.put("start_timeout", 30L);
         values.put("stop_timeout", 10L);
         values.putAll(extra);
-        return (DockerContainer) driver.create(new Context(service, rid, values, work, log));
+        return (DockerContainer) driver.create(ResourceContext.of(service, rid, "hv1", values, work,
+                ResourceLog.to(log::add)));
     }
 
     @Test
@@ -95,7 +96,7 @@ class DockerContainerTest {
         assertEquals("container#1", labels);
         String firstId = id(container);
         container.start();
-        assertTrue(log.contains(container.name() + " already running"), log.toString());
+        assertTrue(log.contains("INFO " + container.name() + " already running"), log.toString());
 
         container.stop();
         assertEquals(Status.DOWN, container.status().status());
@@ -216,39 +217,5 @@ class DockerContainerTest {
 
     private String id(DockerContainer container) {
         return podman.podman("inspect", "--format", "{{.Id}}", container.name()).stdout().strip();
-    }
-
-    private record Context(String service, String rid, Map<String, Object> values, Path dataDirectory,
-                           List<String> lines) implements ResourceContext {
-
-        @Override
-        public String node() {
-            return "hv1";
-        }
-
-        @Override
-        public Object value(String keyword) {
-            return values.get(keyword);
-        }
-
-        @Override
-        public ResourceLog log() {
-            return new ResourceLog() {
-                @Override
-                public void info(String message) {
-                    lines.add(message);
-                }
-
-                @Override
-                public void warn(String message) {
-                    lines.add("warn: " + message);
-                }
-
-                @Override
-                public void error(String message) {
-                    lines.add("error: " + message);
-                }
-            };
-        }
     }
 }

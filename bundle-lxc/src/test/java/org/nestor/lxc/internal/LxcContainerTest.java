@@ -80,7 +80,7 @@ class LxcContainerTest {
         values.put("start_timeout", 30L);
         values.put("stop_timeout", 10L);
         values.putAll(extra);
-        return new LxcContainer(new Context(values), null);
+        return new LxcContainer(context(values), null);
     }
 
     @Test
@@ -201,7 +201,7 @@ class LxcContainerTest {
     @Test
     void missingToolsAreNamed() throws Exception {
         Path empty = Files.createDirectories(work.resolve("no-tools"));
-        LxcContainer container = new LxcContainer(new Context(Map.of("name", "c1")), empty);
+        LxcContainer container = new LxcContainer(context(Map.of("name", "c1")), empty);
         ResourceException e = assertThrows(ResourceException.class, container::start);
         assertEquals("lxc tools not found: " + empty.resolve("lxc-info") + " is not in " + empty
                 + " (install the lxc package)", e.getMessage());
@@ -215,56 +215,7 @@ class LxcContainerTest {
     }
 
     /** The evaluated keywords of one container#1 of service "svc". */
-    private final class Context implements ResourceContext {
-        private final Map<String, Object> values;
-
-        Context(Map<String, Object> values) {
-            this.values = values;
-        }
-
-        @Override
-        public String service() {
-            return "svc";
-        }
-
-        @Override
-        public String rid() {
-            return "container#1";
-        }
-
-        @Override
-        public String node() {
-            return "hv1";
-        }
-
-        @Override
-        public Object value(String keyword) {
-            return values.get(keyword);
-        }
-
-        @Override
-        public Path dataDirectory() {
-            return data;
-        }
-
-        @Override
-        public ResourceLog log() {
-            return new ResourceLog() {
-                @Override
-                public void info(String message) {
-                    log.add("INFO " + message);
-                }
-
-                @Override
-                public void warn(String message) {
-                    log.add("WARN " + message);
-                }
-
-                @Override
-                public void error(String message) {
-                    log.add("ERROR " + message);
-                }
-            };
-        }
+    private ResourceContext context(Map<String, Object> values) {
+        return ResourceContext.of("svc", "container#1", "hv1", values, data, ResourceLog.to(log::add));
     }
 }

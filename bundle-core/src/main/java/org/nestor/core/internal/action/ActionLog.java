@@ -73,23 +73,6 @@ final class ActionLog implements AutoCloseable {
         };
     }
 
-    /** For status checks, which log nothing to the action log. */
-    static ResourceLog silent() {
-        return new ResourceLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void error(String message) {
-            }
-        };
-    }
-
     @Override
     public void close() throws IOException {
         writer.close();

@@ -128,7 +128,7 @@ final class ActionRun {
 
     private Step step(PlannedResource resource) {
         try {
-            return new Step(resource, handle(model, resource, log == null ? ActionLog.silent()
+            return new Step(resource, handle(model, resource, log == null ? ResourceLog.SILENT
                     : log.forResource(resource.rid())), null);
         } catch (ResourceException e) {
             return new Step(resource, null, e.getMessage());

@@ -266,7 +266,7 @@ public class ServiceEngine implements ServiceActions {
             log = List.of("info: disabled");
         } else {
             try {
-                Resource handle = ActionRun.handle(model, resource, ActionLog.silent());
+                Resource handle = ActionRun.handle(model, resource, ResourceLog.SILENT);
                 ResourceStatus reported = handle.status();
                 status = resource.standby() ? reported.status().asStandby() : reported.status();
                 log = reported.log();

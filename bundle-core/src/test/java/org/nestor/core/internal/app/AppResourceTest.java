@@ -33,43 +33,8 @@ class AppResourceTest {
     private Resource app(Map<String, Object> values) throws ResourceException {
         Map<String, Object> all = new HashMap<>(values);
         all.putIfAbsent("timeout", 10L);
-        return new AppDriver().create(new ResourceContext() {
-            public String service() {
-                return "web";
-            }
-
-            public String rid() {
-                return "app#1";
-            }
-
-            public String node() {
-                return "hv1";
-            }
-
-            public Object value(String keyword) {
-                return all.get(keyword);
-            }
-
-            public Path dataDirectory() {
-                return directory;
-            }
-
-            public ResourceLog log() {
-                return new ResourceLog() {
-                    public void info(String message) {
-                        logged.add("info " + message);
-                    }
-
-                    public void warn(String message) {
-                        logged.add("warn " + message);
-                    }
-
-                    public void error(String message) {
-                        logged.add("error " + message);
-                    }
-                };
-            }
-        });
+        return new AppDriver().create(ResourceContext.of("web", "app#1", "hv1", all, directory,
+                ResourceLog.to(logged::add)));
     }
 
     @Test
@@ -83,7 +48,7 @@ class AppResourceTest {
         app.stop();
         assertEquals(Status.DOWN, app.status().status());
         assertEquals("/usr/bin/touch " + flag, app.label());
-        assertTrue(logged.contains("info start: /usr/bin/touch " + flag), logged.toString());
+        assertTrue(logged.contains("INFO start: /usr/bin/touch " + flag), logged.toString());
     }
 
     @Test
@@ -110,7 +75,7 @@ class AppResourceTest {
     void aFailingStartSaysWhyAndLogsTheOutput() throws Exception {
         Resource app = app(Map.of("start", "/bin/sh -c 'echo trying; echo port in use >&2; exit 2'"));
         assertEquals("start exited 2: port in use", assertThrows(ResourceException.class, app::start).getMessage());
-        assertTrue(logged.contains("info trying") && logged.contains("warn port in use"), logged.toString());
+        assertTrue(logged.contains("INFO trying") && logged.contains("WARN port in use"), logged.toString());
     }
 
     @Test
