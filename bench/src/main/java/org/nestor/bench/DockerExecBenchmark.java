@@ -55,7 +55,7 @@ public class DockerExecBenchmark {
         Map<String, Object> values = Map.of("image", "localhost/nestor-mini:latest", "rm", true,
                 "command", "sh -c 'trap \"exit 0\" TERM; while :; do sleep 1; done'",
                 "docker_host", engine.stdout().strip(), "start_timeout", 30L, "stop_timeout", 10L);
-        container = new DockerDriver().create(ResourceContext.of("bench", "container#1", "bench1", values, work,
+        container = new DockerDriver().create(ResourceContext.of("bench", "container#1", "bench1", values, work, work,
                 ResourceLog.SILENT));
         container.start();
     }

@@ -55,7 +55,7 @@ public class LxcExecBenchmark {
         Path net = Files.writeString(work.resolve("net.conf"), "lxc.net.0.type = empty\n");
         Map<String, Object> values = Map.of("name", name, "container_data_dir", lxcPath.toString(),
                 "cf", net.toString(), "template", "busybox", "start_timeout", 30L, "stop_timeout", 10L);
-        container = new LxcDriver().create(ResourceContext.of("bench", "container#1", "bench1", values,
+        container = new LxcDriver().create(ResourceContext.of("bench", "container#1", "bench1", values, work,
                 Files.createDirectories(work.resolve("data")), ResourceLog.SILENT));
         container.provision();
         container.start();

@@ -19,8 +19,13 @@ public record NestorPaths(Path base) {
         return new NestorPaths(Path.of(base));
     }
 
+    /** The node's Nestor configuration: node.cfg, services/, known_hosts, domain definitions. */
+    public Path config() {
+        return base.resolve("etc/nestor");
+    }
+
     public Path services() {
-        return base.resolve("etc/nestor/services");
+        return config().resolve("services");
     }
 
     /** The core components' configuration, {@code etc/org.nestor.core.cfg}. */
@@ -29,7 +34,7 @@ public record NestorPaths(Path base) {
     }
 
     public Path nodeConfig() {
-        return base.resolve("etc/nestor/node.cfg");
+        return config().resolve("node.cfg");
     }
 
     public Path serviceData(String service) {

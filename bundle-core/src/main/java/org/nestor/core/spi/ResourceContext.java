@@ -50,16 +50,20 @@ public interface ResourceContext {
         }
     }
 
+    /** The node's Nestor configuration directory, {@code etc/nestor}: known_hosts, domain definitions. */
+    Path configDirectory();
+
+    /** The service's own data directory, {@code data/nestor/<svc>}: logs, state files of resources. */
     Path dataDirectory();
 
     ResourceLog log();
 
     /**
-     * A context of fixed, already evaluated values, for a driver's tests and benchmarks (the engine
-     * makes its own from the service configuration).
+     * A context of fixed, already evaluated values: the engine's for each resource it acts on, and
+     * a driver's tests' and benchmarks'.
      */
     static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
-                              Path dataDirectory, ResourceLog log) {
+                              Path configDirectory, Path dataDirectory, ResourceLog log) {
         return new ResourceContext() {
             @Override
             public String service() {
@@ -79,6 +83,11 @@ public interface ResourceContext {
             @Override
             public Object value(String keyword) {
                 return values.get(keyword);
+            }
+
+            @Override
+            public Path configDirectory() {
+                return configDirectory;
             }
 
             @Override

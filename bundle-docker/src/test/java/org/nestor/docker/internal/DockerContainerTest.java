@@ -79,7 +79,7 @@ class DockerContainerTest {
         values.put("start_timeout", 30L);
         values.put("stop_timeout", 10L);
         values.putAll(extra);
-        return (DockerContainer) driver.create(ResourceContext.of(service, rid, "hv1", values, work,
+        return (DockerContainer) driver.create(ResourceContext.of(service, rid, "hv1", values, work, work,
                 ResourceLog.to(log::add)));
     }
 

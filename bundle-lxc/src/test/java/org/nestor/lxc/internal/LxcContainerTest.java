@@ -216,6 +216,6 @@ class LxcContainerTest {
 
     /** The evaluated keywords of one container#1 of service "svc". */
     private ResourceContext context(Map<String, Object> values) {
-        return ResourceContext.of("svc", "container#1", "hv1", values, data, ResourceLog.to(log::add));
+        return ResourceContext.of("svc", "container#1", "hv1", values, data, data, ResourceLog.to(log::add));
     }
 }

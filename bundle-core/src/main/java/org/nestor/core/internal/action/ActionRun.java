@@ -19,6 +19,7 @@ import org.nestor.core.spi.ArgumentVector;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
+import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
 import org.nestor.core.status.Status;
@@ -52,8 +53,9 @@ final class ActionRun {
         if (resource.driver() == null) {
             throw new ResourceException("no driver for type " + resource.type() + " is installed");
         }
-        return resource.driver().create(new EngineResourceContext(model.service, resource.rid(),
-                model.evaluation.context().nodename(), resource.values(), model.dataDirectory, resourceLog));
+        return resource.driver().create(ResourceContext.of(model.service, resource.rid(),
+                model.evaluation.context().nodename(), resource.values(), model.configDirectory, model.dataDirectory,
+                resourceLog));
     }
 
     void run(ServiceAction action, List<PlannedResource> selected) {

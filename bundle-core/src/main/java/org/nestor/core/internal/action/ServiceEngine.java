@@ -112,7 +112,8 @@ public class ServiceEngine implements ServiceActions {
         }
         ConfigEvaluation evaluation = new ConfigEvaluation(service, config, dictionary,
                 EvaluationContext.of(node, null));
-        return ServiceModel.of(service, paths.serviceData(service), config, evaluation, dictionary, drivers);
+        return ServiceModel.of(service, paths.config(), paths.serviceData(service), config, evaluation, dictionary,
+                drivers);
     }
 
     private boolean awaitsDriver(ServiceConfig config, String sectionName) {

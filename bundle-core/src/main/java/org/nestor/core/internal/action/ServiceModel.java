@@ -24,15 +24,17 @@ import org.nestor.core.spi.Drivers;
 final class ServiceModel {
 
     final String service;
+    final Path configDirectory;
     final Path dataDirectory;
     final ConfigEvaluation evaluation;
     final String topology;
     final Duration lockTimeout;
     final List<PlannedResource> resources;
 
-    private ServiceModel(String service, Path dataDirectory, ConfigEvaluation evaluation,
+    private ServiceModel(String service, Path configDirectory, Path dataDirectory, ConfigEvaluation evaluation,
                          List<PlannedResource> resources) {
         this.service = service;
+        this.configDirectory = configDirectory;
         this.dataDirectory = dataDirectory;
         this.evaluation = evaluation;
         this.topology = String.valueOf(evaluation.get(ServiceConfig.DEFAULT, "topology"));
@@ -40,7 +42,8 @@ final class ServiceModel {
         this.resources = resources;
     }
 
-    static ServiceModel of(String service, Path dataDirectory, ServiceConfig config, ConfigEvaluation evaluation,
+    static ServiceModel of(String service, Path configDirectory, Path dataDirectory, ServiceConfig config,
+                           ConfigEvaluation evaluation,
                            KeywordDictionary dictionary, Drivers drivers) {
         boolean inGuest = evaluation.encapnodes().contains(evaluation.context().nodename());
         List<PlannedResource> resources = new ArrayList<>();
@@ -55,7 +58,7 @@ final class ServiceModel {
             }
         }
         resources.sort(Comparator.comparingInt(r -> SectionName.GROUPS.indexOf(r.group())));
-        return new ServiceModel(service, dataDirectory, evaluation, resources);
+        return new ServiceModel(service, configDirectory, dataDirectory, evaluation, resources);
     }
 
     private static PlannedResource plan(Section section, String group, ConfigEvaluation evaluation,

@@ -33,7 +33,7 @@ class AppResourceTest {
     private Resource app(Map<String, Object> values) throws ResourceException {
         Map<String, Object> all = new HashMap<>(values);
         all.putIfAbsent("timeout", 10L);
-        return new AppDriver().create(ResourceContext.of("web", "app#1", "hv1", all, directory,
+        return new AppDriver().create(ResourceContext.of("web", "app#1", "hv1", all, directory, directory,
                 ResourceLog.to(logged::add)));
     }
 
