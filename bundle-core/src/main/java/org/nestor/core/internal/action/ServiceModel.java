@@ -43,8 +43,7 @@ final class ServiceModel {
     }
 
     static ServiceModel of(String service, Path configDirectory, Path dataDirectory, ServiceConfig config,
-                           ConfigEvaluation evaluation,
-                           KeywordDictionary dictionary, Drivers drivers) {
+                           ConfigEvaluation evaluation, KeywordDictionary dictionary, Drivers drivers) {
         boolean inGuest = evaluation.encapnodes().contains(evaluation.context().nodename());
         List<PlannedResource> resources = new ArrayList<>();
         for (Section section : config.sections()) {
