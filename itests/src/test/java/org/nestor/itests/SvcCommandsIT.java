@@ -120,7 +120,7 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
     public void aDriverRegisteredAtRuntimeIsUsedAtOnceAndForgottenWhenItLeaves() throws IOException {
         Path config = file("container", "[container#1]\ntype = itest\nimage = busybox\n");
         assertFails("svc:validate --config " + config,
-                "type: unknown type 'itest' for group 'container' (installed: docker, lxc, oci)");
+                "type: unknown type 'itest' for group 'container' (installed: docker, kvm, libvirt, lxc, oci, xen)");
 
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");

@@ -1,0 +1,288 @@
+package org.nestor.libvirt.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo.DomainState;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.ContainerDriver;
+import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.ResourceContext;
+import org.nestor.core.spi.ResourceException;
+import org.nestor.core.spi.Waits;
+import org.nestor.core.status.ResourceStatus;
+import org.nestor.core.status.Status;
+
+/**
+ * One libvirt domain: defined from its XML when libvirt does not know it, created, waited up,
+ * answering ping (when it has a hostname) and operational through its transport; shut down
+ * gracefully within stop_timeout, destroyed after it or at once when paused or crashed.
+ */
+final class DomainResource implements ContainerResource {
+
+    private static final Duration PING_PROBE = Duration.ofSeconds(2);
+    private static final Duration OPERATIONAL_PROBE = Duration.ofSeconds(10);
+    private static final Duration DESTROY_WAIT = Duration.ofSeconds(30);
+
+    private final ResourceContext context;
+    private final DomainType type;
+    private final String uri;
+    private final String name;
+    private final String xml;
+    private final String hostname;
+    private final Duration startTimeout;
+    private final Duration stopTimeout;
+    private final GuestTransport transport;
+
+    DomainResource(ResourceContext context, DomainType type) throws ResourceException {
+        this.context = context;
+        this.type = type;
+        String configuredUri = context.string("uri");
+        this.uri = configuredUri != null && !configuredUri.isBlank() ? configuredUri : type.defaultUri();
+        if (uri == null) {
+            throw new ResourceException("type " + type.type() + " needs a uri keyword (the libvirt URI of the domain)");
+        }
+        String configuredName = context.string("name");
+        this.name = configuredName == null || configuredName.isBlank() ? context.service() : configuredName;
+        this.xml = context.string("xml");
+        this.hostname = context.string("hostname");
+        this.startTimeout = context.duration("start_timeout", ContainerDriver.DEFAULT_START_TIMEOUT);
+        this.stopTimeout = context.duration("stop_timeout", ContainerDriver.DEFAULT_STOP_TIMEOUT);
+        this.transport = "qga".equals(context.string("transport")) ? new QgaTransport(uri, name) : ssh(context);
+    }
+
+    /** SSH to the hostname (the domain name when none), keys from ssh_key or the usual places. */
+    private SshTransport ssh(ResourceContext context) {
+        Object port = context.value("ssh_port");
+        String user = context.string("ssh_user");
+        String key = context.string("ssh_key");
+        Path identity = key != null && !key.isBlank() ? Path.of(key) : defaultKey(context.configDirectory());
+        return new SshTransport(hostname == null || hostname.isBlank() ? name : hostname,
+                port instanceof Long number ? number.intValue() : 22, user == null || user.isBlank() ? "root" : user,
+                identity, context.configDirectory().resolve("known_hosts"));
+    }
+
+    private static Path defaultKey(Path configDirectory) {
+        Path home = Path.of(System.getProperty("user.home"), ".ssh");
+        for (Path candidate : List.of(configDirectory.resolve("id_ed25519"), home.resolve("id_ed25519"),
+                home.resolve("id_rsa"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return configDirectory.resolve("id_ed25519");
+    }
+
+    @Override
+    public String label() {
+        return type.type() + " " + name + " on " + uri;
+    }
+
+    @Override
+    public void start() throws ResourceException {
+        DomainState state = state();
+        if (state == null) {
+            define();
+            state = state();
+        }
+        if (type.isUp(state)) {
+            context.log().info(name + " already running");
+            return;
+        }
+        if (state == DomainState.VIR_DOMAIN_PAUSED) {
+            context.log().info(name + " is paused: resuming it");
+            call(Domain::resume);
+        } else {
+            if (state == DomainState.VIR_DOMAIN_CRASHED) {
+                context.log().warn(name + " crashed: destroying it before the start");
+                call(Domain::destroy);
+            }
+            context.log().info("starting " + name + " on " + uri);
+            call(Domain::create);
+        }
+        Waits.until(name + " running", startTimeout, () -> type.isUp(stateOrNull()), this::downReason);
+        if (hostname != null && !hostname.isBlank()) {
+            Waits.until(hostname + " answering ping", startTimeout, this::answersPing, this::downReason);
+            Waits.until(name + " operational", startTimeout, this::operational, this::downReason);
+        } else if ("qga".equals(context.string("transport"))) {
+            Waits.until(name + " operational", startTimeout, this::operational, this::downReason);
+        } else {
+            context.log().info(name + " has no hostname: its guest is not probed");
+        }
+        context.log().info(name + " running");
+    }
+
+    private void define() throws ResourceException {
+        Path file = xml != null && !xml.isBlank() ? Path.of(xml) : context.configDirectory().resolve(name + ".xml");
+        if (!Files.isRegularFile(file)) {
+            throw new ResourceException("domain " + name + " is not defined on " + uri + " and there is no " + file
+                    + " to define it from (xml keyword)");
+        }
+        String definition;
+        try {
+            definition = Files.readString(file);
+        } catch (IOException e) {
+            throw new ResourceException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        LibvirtConnections.SHARED.call(uri, connect -> connect.domainDefineXML(definition));
+        context.log().info("defined " + name + " on " + uri + " from " + file);
+    }
+
+    @Override
+    public void stop() throws ResourceException {
+        DomainState state = state();
+        if (state == null || state == DomainState.VIR_DOMAIN_SHUTOFF) {
+            context.log().info(name + " already stopped");
+            return;
+        }
+        if (state == DomainState.VIR_DOMAIN_PAUSED || state == DomainState.VIR_DOMAIN_CRASHED) {
+            context.log().info(name + " is " + label(state) + ": destroying it");
+            destroy();
+            return;
+        }
+        context.log().info("shutting " + name + " down within " + stopTimeout.toSeconds() + "s");
+        call(Domain::shutdown);
+        try {
+            Waits.until(name + " shut off", stopTimeout, () -> stateOrNull() == DomainState.VIR_DOMAIN_SHUTOFF,
+                    () -> null);
+        } catch (ResourceException timedOut) {
+            context.log().warn(name + " did not shut down within " + stopTimeout.toSeconds() + "s: destroying it");
+            destroy();
+        }
+    }
+
+    private void destroy() throws ResourceException {
+        call(Domain::destroy);
+        Waits.until(name + " destroyed", DESTROY_WAIT, () -> stateOrNull() == DomainState.VIR_DOMAIN_SHUTOFF,
+                () -> null);
+    }
+
+    @Override
+    public ResourceStatus status() {
+        DomainState state;
+        try {
+            state = state();
+        } catch (ResourceException e) {
+            return new ResourceStatus(Status.UNDEF, List.of("warn: " + e.getMessage()));
+        }
+        if (state == null) {
+            return ResourceStatus.of(Status.DOWN, name + " is not defined on " + uri);
+        }
+        if (type.isUp(state)) {
+            return ResourceStatus.of(Status.UP);
+        }
+        return state == DomainState.VIR_DOMAIN_SHUTOFF ? ResourceStatus.of(Status.DOWN)
+                : ResourceStatus.warn(name + " is " + label(state));
+    }
+
+    @Override
+    public Boolean provisioned() {
+        try {
+            return state() != null;
+        } catch (ResourceException e) {
+            return null;
+        }
+    }
+
+    /** Provisioning defines the domain from its XML; it never creates disks. */
+    @Override
+    public void provision() throws ResourceException {
+        if (state() == null) {
+            define();
+        }
+    }
+
+    @Override
+    public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
+        return transport.exec(argv, stdin, timeout);
+    }
+
+    @Override
+    public void copyIn(Path local, String guestPath) throws ResourceException {
+        transport.copyIn(local, guestPath);
+    }
+
+    @Override
+    public void copyOut(String guestPath, Path local) throws ResourceException {
+        transport.copyOut(guestPath, local);
+    }
+
+    @Override
+    public boolean operational() {
+        return exec(List.of("true"), null, OPERATIONAL_PROBE).succeeded();
+    }
+
+    @Override
+    public String guestHostname() {
+        return hostname == null || hostname.isBlank() ? name : hostname;
+    }
+
+    /** The domain's state, null when libvirt does not know it. */
+    DomainState state() throws ResourceException {
+        return LibvirtConnections.SHARED.call(uri, connect -> {
+            try {
+                return connect.domainLookupByName(name).getInfo().state;
+            } catch (LibvirtException e) {
+                if (e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private DomainState stateOrNull() {
+        try {
+            return state();
+        } catch (ResourceException e) {
+            return null;
+        }
+    }
+
+    private String downReason() {
+        DomainState state = stateOrNull();
+        return state == DomainState.VIR_DOMAIN_SHUTOFF || state == DomainState.VIR_DOMAIN_CRASHED
+                ? "it is " + label(state) : null;
+    }
+
+    private boolean answersPing() {
+        try {
+            return InetAddress.getByName(hostname).isReachable((int) PING_PROBE.toMillis());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface DomainCall {
+        void on(Domain domain) throws LibvirtException;
+    }
+
+    private void call(DomainCall call) throws ResourceException {
+        LibvirtConnections.SHARED.call(uri, connect -> {
+            call.on(connect.domainLookupByName(name));
+            return null;
+        });
+    }
+
+    /** running, paused, shut off... as virsh says it. */
+    static String label(DomainState state) {
+        return switch (state) {
+            case VIR_DOMAIN_NOSTATE -> "in no state";
+            case VIR_DOMAIN_RUNNING -> "running";
+            case VIR_DOMAIN_BLOCKED -> "idle";
+            case VIR_DOMAIN_PAUSED -> "paused";
+            case VIR_DOMAIN_SHUTDOWN -> "in shutdown";
+            case VIR_DOMAIN_SHUTOFF -> "shut off";
+            case VIR_DOMAIN_CRASHED -> "crashed";
+            case VIR_DOMAIN_PMSUSPENDED -> "suspended";
+        };
+    }
+}
