@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.Error.ErrorNumber;
@@ -40,6 +41,7 @@ final class DomainResource implements ContainerResource {
     private final Duration startTimeout;
     private final Duration stopTimeout;
     private final GuestTransport transport;
+    private volatile Handle handle;
 
     DomainResource(ResourceContext context, DomainType type) throws ResourceException {
         this.context = context;
@@ -228,14 +230,37 @@ final class DomainResource implements ContainerResource {
     DomainState state() throws ResourceException {
         return LibvirtConnections.SHARED.call(uri, connect -> {
             try {
-                return connect.domainLookupByName(name).getInfo().state;
+                return domain(connect).getInfo().state;
             } catch (LibvirtException e) {
-                if (e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
-                    return null;
+                if (e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                    throw e;
                 }
-                throw e;
+                // undefined, or defined again under a new UUID since it was looked up
+                handle = null;
+                try {
+                    return domain(connect).getInfo().state;
+                } catch (LibvirtException again) {
+                    if (again.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                        return null;
+                    }
+                    throw again;
+                }
             }
         });
+    }
+
+    /** The domain's handle on this connection, looked up once. */
+    private Domain domain(Connect connect) throws LibvirtException {
+        Handle cached = handle;
+        if (cached != null && cached.connect() == connect) {
+            return cached.domain();
+        }
+        Domain domain = connect.domainLookupByName(name);
+        handle = new Handle(connect, domain);
+        return domain;
+    }
+
+    private record Handle(Connect connect, Domain domain) {
     }
 
     private DomainState stateOrNull() {
@@ -267,7 +292,7 @@ final class DomainResource implements ContainerResource {
 
     private void call(DomainCall call) throws ResourceException {
         LibvirtConnections.SHARED.call(uri, connect -> {
-            call.on(connect.domainLookupByName(name));
+            call.on(domain(connect));
             return null;
         });
     }

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +22,7 @@ import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ResourceException;
 
-/** The SSH transport against a private sshd on loopback, with its own host key and authorized key. */
+/** The SSH transport against a private sshd on loopback (src/test/ssh/loopback-sshd.sh). */
 class SshTransportTest {
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
@@ -32,63 +30,40 @@ class SshTransportTest {
     @TempDir
     static Path sshd;
 
-    private static Process server;
+    private static final Path SCRIPT = Path.of("src/test/ssh/loopback-sshd.sh").toAbsolutePath();
+
+    /** The unprivileged user loopback-sshd.sh authorizes. */
+    private static final String USER = "nestorssh";
+
     private static int port;
 
     @BeforeAll
-    static void startSshd() throws Exception {
+    static void startSshd() {
         Components.require("a root sshd (openssh-server)", Components.root() && Components.executable("/usr/sbin/sshd"),
                 "openssh-server");
-        for (String key : List.of("host", "client")) {
-            check(CommandRunner.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
-                    sshd.resolve(key).toString()), TOOL_TIMEOUT, null, Map.of(), null));
-        }
-        Files.copy(sshd.resolve("client.pub"), sshd.resolve("authorized_keys"));
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Files.writeString(sshd.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
-                "HostKey " + sshd.resolve("host"), "PidFile " + sshd.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + sshd.resolve("authorized_keys"), "PermitRootLogin prohibit-password",
-                "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no", ""));
-        Files.writeString(sshd.resolve("known_hosts"), "[127.0.0.1]:" + port + " "
-                + Files.readString(sshd.resolve("host.pub")));
-        Files.createDirectories(Path.of("/run/sshd"));
-        server = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", sshd.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(sshd.resolve("sshd.log").toFile()).start();
-        long deadline = System.nanoTime() + TOOL_TIMEOUT.toNanos();
-        while (!listening()) {
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("sshd did not start: " + Files.readString(sshd.resolve("sshd.log")));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static boolean listening() {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        CommandResult started = check(sshd("start"));
+        port = Integer.parseInt(started.stdout().strip());
     }
 
     @AfterAll
     static void stopSshd() {
         SshTransport.closeAll();
-        if (server != null) {
-            server.destroy();
-        }
+        sshd("stop");
     }
 
-    private static void check(CommandResult result) {
+    private static CommandResult sshd(String verb) {
+        return CommandRunner.run(List.of(SCRIPT.toString(), verb, sshd.toString()), TOOL_TIMEOUT, null, Map.of(), null);
+    }
+
+    private static CommandResult check(CommandResult result) {
         if (!result.succeeded()) {
             throw new IllegalStateException(result.reason());
         }
+        return result;
     }
 
     private static SshTransport transport(Path knownHosts) {
-        return new SshTransport("127.0.0.1", port, "root", sshd.resolve("client"), knownHosts);
+        return new SshTransport("127.0.0.1", port, USER, sshd.resolve("client"), knownHosts);
     }
 
     @Test
@@ -119,9 +94,10 @@ class SshTransportTest {
         for (int i = 0; i < content.length; i++) {
             content[i] = (byte) (i * 13);
         }
-        Path remote = sshd.resolve("copied.bin");
-        ssh.copyIn(Files.write(local.resolve("in.bin"), content), remote.toString());
-        ssh.copyOut(remote.toString(), local.resolve("back/out.bin"));
+        String remote = "/tmp/nestor-ssh-" + UUID.randomUUID() + ".bin";
+        ssh.copyIn(Files.write(local.resolve("in.bin"), content), remote);
+        ssh.copyOut(remote, local.resolve("back/out.bin"));
+        ssh.exec(List.of("rm", "-f", remote), null, Duration.ofSeconds(10));
         assertArrayEquals(content, Files.readAllBytes(local.resolve("back/out.bin")));
         ResourceException missing = assertThrows(ResourceException.class,
                 () -> ssh.copyOut("/no/such/file", local.resolve("never.bin")));
