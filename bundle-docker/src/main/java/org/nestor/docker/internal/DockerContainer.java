@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.Waits;
@@ -359,33 +359,18 @@ final class DockerContainer implements ContainerResource {
     @Override
     public void copyOut(String guestPath, Path local) throws ResourceException {
         DockerClient client = client();
-        Path temporary = null;
         try (InputStream stream = call(() -> client.copyArchiveFromContainerCmd(name, guestPath).exec());
              TarArchiveInputStream archive = new TarArchiveInputStream(stream)) {
             TarArchiveEntry entry = archive.getNextEntry();
             if (entry == null || !entry.isFile()) {
                 throw new ResourceException(name + ":" + guestPath + " is not a file");
             }
-            Path directory = local.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + local.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                archive.transferTo(out);
-            }
-            Files.move(temporary, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.replace(local, temporary -> Files.copy(archive, temporary, StandardCopyOption.REPLACE_EXISTING));
         } catch (ResourceException | NotFoundException e) {
             throw new ResourceException("copy of " + name + ":" + guestPath + " to " + local + " failed: "
                     + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ResourceException("cannot write " + local + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    context.log().warn("cannot remove " + temporary + ": " + e.getMessage());
-                }
-            }
+            throw new ResourceException("copy of " + name + ":" + guestPath + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 
 /**
@@ -88,12 +88,7 @@ final class QgaTransport implements GuestTransport {
 
     @Override
     public void copyIn(Path local, String guestPath) throws ResourceException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(local);
-        } catch (IOException e) {
-            throw new ResourceException("cannot read " + local + ": " + e.getMessage(), e);
-        }
+        byte[] content = LocalFiles.read(local);
         long handle = open(guestPath, "w");
         try {
             for (int offset = 0; offset < content.length; offset += CHUNK) {
@@ -111,36 +106,24 @@ final class QgaTransport implements GuestTransport {
     @Override
     public void copyOut(String guestPath, Path local) throws ResourceException {
         long handle = open(guestPath, "r");
-        Path temporary = null;
         try {
-            Path directory = local.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + local.getFileName(), ".tmp");
-            while (true) {
-                Map<String, Object> read = agent("guest-file-read", json -> {
-                    json.writeNumberField("handle", handle);
-                    json.writeNumberField("count", CHUNK);
-                });
-                Object data = read.get("buf-b64");
-                if (data != null) {
-                    Files.write(temporary, Base64.getDecoder().decode((String) data), StandardOpenOption.APPEND);
+            LocalFiles.replace(local, temporary -> {
+                while (true) {
+                    Map<String, Object> read = agent("guest-file-read", json -> {
+                        json.writeNumberField("handle", handle);
+                        json.writeNumberField("count", CHUNK);
+                    });
+                    Object data = read.get("buf-b64");
+                    if (data != null) {
+                        Files.write(temporary, Base64.getDecoder().decode((String) data), StandardOpenOption.APPEND);
+                    }
+                    if (Boolean.TRUE.equals(read.get("eof"))) {
+                        return;
+                    }
                 }
-                if (Boolean.TRUE.equals(read.get("eof"))) {
-                    break;
-                }
-            }
-            Files.move(temporary, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ResourceException("cannot write " + local + ": " + e.getMessage(), e);
+            });
         } finally {
             close(handle);
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // only a leftover temporary file
-                }
-            }
         }
     }
 

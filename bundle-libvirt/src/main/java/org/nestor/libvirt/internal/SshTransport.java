@@ -2,11 +2,9 @@ package org.nestor.libvirt.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +18,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 
 /**
@@ -63,13 +62,8 @@ final class SshTransport implements GuestTransport {
 
     @Override
     public void copyIn(Path local, String guestPath) throws ResourceException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(local);
-        } catch (IOException e) {
-            throw new ResourceException("cannot read " + local + ": " + e.getMessage(), e);
-        }
-        Output output = run(List.of("sh", "-c", "cat > \"$1\"", "sh", guestPath), content, COPY_TIMEOUT);
+        Output output = run(List.of("sh", "-c", "cat > \"$1\"", "sh", guestPath), LocalFiles.read(local),
+                COPY_TIMEOUT);
         if (output.exit != 0 || output.timedOut) {
             throw new ResourceException("copy of " + local + " to " + host + ":" + guestPath + " failed: "
                     + output.stderr.strip());
@@ -83,19 +77,7 @@ final class SshTransport implements GuestTransport {
             throw new ResourceException("copy of " + host + ":" + guestPath + " to " + local + " failed: "
                     + output.stderr.strip());
         }
-        try {
-            Path directory = local.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, "." + local.getFileName(), ".tmp");
-            try {
-                Files.write(temporary, output.stdout);
-                Files.move(temporary, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new ResourceException("cannot write " + local + ": " + e.getMessage(), e);
-        }
+        LocalFiles.replace(local, temporary -> Files.write(temporary, output.stdout));
     }
 
     private record Output(int exit, byte[] stdout, String stderr, boolean timedOut) {

@@ -3,7 +3,6 @@ package org.nestor.lxc.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.Waits;
@@ -219,15 +219,9 @@ final class LxcContainer implements ContainerResource {
 
     @Override
     public void copyIn(Path local, String guestPath) throws ResourceException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(local);
-        } catch (IOException e) {
-            throw new ResourceException("cannot read " + local + ": " + e.getMessage(), e);
-        }
         // the path travels as an argument of the shell, never inside its script
         CommandResult result = lxc.run(transport(List.of("/bin/sh", "-c", "cat > \"$1\"", "sh", guestPath)),
-                startTimeout, content);
+                startTimeout, LocalFiles.read(local));
         if (!result.succeeded()) {
             throw new ResourceException("copy of " + local + " to " + lxc.name() + ":" + guestPath + " failed: "
                     + LxcTools.failure(result));
@@ -236,22 +230,13 @@ final class LxcContainer implements ContainerResource {
 
     @Override
     public void copyOut(String guestPath, Path local) throws ResourceException {
-        Path temporary = null;
-        try {
-            Path directory = local.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + local.getFileName(), ".tmp");
+        LocalFiles.replace(local, temporary -> {
             CommandResult result = lxc.run(transport(List.of("cat", guestPath)), startTimeout, null, temporary);
             if (!result.succeeded()) {
                 throw new ResourceException("copy of " + lxc.name() + ":" + guestPath + " to " + local + " failed: "
                         + LxcTools.failure(result));
             }
-            Files.move(temporary, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ResourceException("cannot write " + local + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
-        }
+        });
     }
 
     @Override
@@ -310,15 +295,5 @@ final class LxcContainer implements ContainerResource {
 
     private Path ownershipFile() {
         return context.dataDirectory().resolve("lxc-" + lxc.name() + ".provisioned");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file left behind is harmless
-            }
-        }
     }
 }
