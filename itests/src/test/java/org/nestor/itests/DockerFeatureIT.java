@@ -28,17 +28,7 @@ public class DockerFeatureIT extends NestorKarafTestSupport {
 
     @Test
     public void hotInstalledFeatureRunsAServiceOfTwoContainers() throws Exception {
-        keepOnlyTheCore();
-        assertFalse(bundleInstalled("org.nestor.docker"));
-        try {
-            execute("svc:print-keywords container.docker");
-            throw new AssertionError("container.docker known while feature nestor-docker is not installed");
-        } catch (CommandFailed expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("docker"));
-        }
-
-        installFeature("nestor-docker");
-        assertTrue(bundleInstalled("org.nestor.docker"));
+        assertTrue(hotInstall("nestor-docker", "org.nestor.docker", "container.docker").contains("run_args"));
         assertTrue(execute("svc:print-keywords container.oci").contains("run_args"));
         Path work = Files.createTempDirectory("nestor-docker-it");
         String absent = execute("docker:containers --host unix://" + work.resolve("none.sock"));

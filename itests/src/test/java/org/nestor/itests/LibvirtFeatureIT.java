@@ -1,6 +1,5 @@
 package org.nestor.itests;
 
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -26,18 +25,7 @@ public class LibvirtFeatureIT extends NestorKarafTestSupport {
 
     @Test
     public void hotInstalledFeatureDrivesATestDriverDomain() throws Exception {
-        keepOnlyTheCore();
-        assertFalse(bundleInstalled("org.nestor.libvirt"));
-        try {
-            execute("svc:print-keywords container.kvm");
-            throw new AssertionError("container.kvm known while feature nestor-libvirt is not installed");
-        } catch (CommandFailed expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("kvm"));
-        }
-
-        installFeature("nestor-libvirt");
-        assertTrue(bundleInstalled("org.nestor.libvirt"));
-        String keywords = execute("svc:print-keywords container.kvm");
+        String keywords = hotInstall("nestor-libvirt", "org.nestor.libvirt", "container.kvm");
         assertTrue(keywords, keywords.contains("qemu:///system") && keywords.contains("ssh_key"));
         assertTrue(execute("svc:print-keywords container.xen").contains("xen:///system"));
 

@@ -29,19 +29,7 @@ public class LxcFeatureIT extends NestorKarafTestSupport {
 
     @Test
     public void hotInstalledFeatureRunsARealContainer() throws Exception {
-        keepOnlyTheCore();
-        assertFalse(features.isInstalled(features.getFeature("nestor-lxc")));
-        assertFalse(bundleInstalled("org.nestor.lxc"));
-        try {
-            execute("svc:print-keywords container.lxc");
-            throw new AssertionError("container.lxc known while feature nestor-lxc is not installed");
-        } catch (CommandFailed expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("lxc"));
-        }
-
-        installFeature("nestor-lxc");
-        assertTrue(bundleInstalled("org.nestor.lxc"));
-        String keywords = execute("svc:print-keywords container.lxc");
+        String keywords = hotInstall("nestor-lxc", "org.nestor.lxc", "container.lxc");
         assertTrue(keywords, keywords.contains("template") && keywords.contains("container_data_dir"));
 
         Assume.assumeTrue("real LXC needs root and the lxc tools", LxcGuests.available());

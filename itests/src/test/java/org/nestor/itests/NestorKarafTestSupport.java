@@ -1,5 +1,7 @@
 package org.nestor.itests;
 
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -107,20 +109,30 @@ public abstract class NestorKarafTestSupport {
     }
 
     /**
-     * Takes the boot feature {@code nestor} (core and drivers) away, the core staying, so that a
-     * test can install one driver feature into the running Nestor. No bundle refresh: the probe
-     * must survive it.
+     * Installs a driver feature into the running Nestor, as an operator would: the boot feature
+     * {@code nestor} (core and drivers) goes away first, the core staying, and the driver's type
+     * must be unknown until the feature is installed, then known at once. No bundle refresh: the
+     * probe must survive it.
+     *
+     * @return what {@code svc:print-keywords <driverType>} prints once the feature is in
      */
-    protected void keepOnlyTheCore() throws Exception {
+    protected String hotInstall(String feature, String bundle, String driverType) throws Exception {
         features.installFeature("nestor-core", NO_REFRESH);
         features.uninstallFeature("nestor", NO_REFRESH);
+        assertFalse(bundle + " left with feature nestor", bundleInstalled(bundle));
+        try {
+            execute("svc:print-keywords " + driverType);
+            throw new AssertionError(driverType + " known while feature " + feature + " is not installed");
+        } catch (CommandFailed expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains(driverType.substring(
+                    driverType.indexOf('.') + 1)));
+        }
+        features.installFeature(feature, NO_REFRESH);
+        assertTrue(bundle + " installed by " + feature, bundleInstalled(bundle));
+        return execute("svc:print-keywords " + driverType);
     }
 
-    protected void installFeature(String name) throws Exception {
-        features.installFeature(name, NO_REFRESH);
-    }
-
-    protected boolean bundleInstalled(String symbolicName) {
+    private boolean bundleInstalled(String symbolicName) {
         return Arrays.stream(bundleContext.getBundles()).anyMatch(b -> b.getSymbolicName().equals(symbolicName));
     }
 
