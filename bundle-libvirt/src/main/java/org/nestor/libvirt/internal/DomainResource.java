@@ -15,6 +15,7 @@ import org.libvirt.LibvirtException;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.Waits;
@@ -31,6 +32,7 @@ final class DomainResource implements ContainerResource {
     private static final Duration PING_PROBE = Duration.ofSeconds(2);
     private static final Duration OPERATIONAL_PROBE = Duration.ofSeconds(10);
     private static final Duration DESTROY_WAIT = Duration.ofSeconds(30);
+    private static final String OWNERSHIP_KIND = "libvirt";
 
     private final ResourceContext context;
     private final DomainType type;
@@ -196,9 +198,30 @@ final class DomainResource implements ContainerResource {
     /** Provisioning defines the domain from its XML; it never creates disks. */
     @Override
     public void provision() throws ResourceException {
-        if (state() == null) {
-            define();
+        if (state() != null) {
+            context.log().info(name + " is defined already");
+            return;
         }
+        define();
+        Ownership.claim(context, OWNERSHIP_KIND, name, uri);
+    }
+
+    /** Undefines a domain this service defined by provisioning, once it is shut off; its disks stay. */
+    @Override
+    public void unprovision() throws ResourceException {
+        DomainState state = state();
+        if (state == null) {
+            context.log().info(name + " is not defined");
+            return;
+        }
+        Ownership.require(context, OWNERSHIP_KIND, name, "undefining");
+        if (state != DomainState.VIR_DOMAIN_SHUTOFF) {
+            throw new ResourceException("not undefining " + name + ": it is " + label(state));
+        }
+        call(Domain::undefine);
+        handle = null;
+        Ownership.release(context, OWNERSHIP_KIND, name);
+        context.log().info("undefined " + name + " on " + uri);
     }
 
     @Override

@@ -106,6 +106,26 @@ class TestDriverDomainTest {
     }
 
     @Test
+    void unprovisionUndefinesOnlyWhatProvisionDefined() throws Exception {
+        Files.writeString(work.resolve("made1.xml"), "<domain type='test'><name>made1</name><memory>65536</memory>"
+                + "<os><type>hvm</type></os></domain>");
+        DomainResource made = domain("made1", Map.of());
+        made.provision();
+        assertTrue(made.provisioned());
+        made.start();
+        ResourceException running = assertThrows(ResourceException.class, made::unprovision);
+        assertTrue(running.getMessage().contains("it is running"), running.getMessage());
+        made.stop();
+        made.unprovision();
+        assertFalse(made.provisioned());
+
+        DomainResource foreign = domain("off1", Map.of());
+        ResourceException refused = assertThrows(ResourceException.class, foreign::unprovision);
+        assertTrue(refused.getMessage().contains("did not create it"), refused.getMessage());
+        assertTrue(foreign.provisioned());
+    }
+
+    @Test
     void theLibvirtTypeNeedsAUriAndAnUnreachableOneIsReportedNotThrown() throws Exception {
         ResourceException noUri = assertThrows(ResourceException.class, () -> new AnyLibvirtDriver().create(
                 ResourceContext.of("svc", "container#1", "hv1", Map.of("name", "x"), work, work, ResourceLog.SILENT)));

@@ -13,6 +13,7 @@ import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.LocalFiles;
+import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.Waits;
@@ -31,6 +32,7 @@ final class LxcContainer implements ContainerResource {
     private static final String STOPPED = "STOPPED";
     private static final Duration OPERATIONAL_PROBE = Duration.ofSeconds(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(30);
+    private static final String OWNERSHIP_KIND = "lxc";
 
     private final ResourceContext context;
     private final LxcTools lxc;
@@ -174,7 +176,8 @@ final class LxcContainer implements ContainerResource {
         if (!result.succeeded()) {
             throw new ResourceException("lxc-create failed: " + LxcTools.failure(result));
         }
-        writeOwnership();
+        Ownership.claim(context, OWNERSHIP_KIND, lxc.name(), lxc.name()
+                + (lxc.lxcPath() == null ? "" : " " + lxc.lxcPath()));
     }
 
     @Override
@@ -183,11 +186,7 @@ final class LxcContainer implements ContainerResource {
             context.log().info(lxc.name() + " does not exist");
             return;
         }
-        Path ownership = ownershipFile();
-        if (!Files.exists(ownership)) {
-            throw new ResourceException("not destroying " + lxc.name() + ": service " + context.service()
-                    + " did not create it (no " + ownership + ")");
-        }
+        Ownership.require(context, OWNERSHIP_KIND, lxc.name(), "destroying");
         String rootfs = lxc.configItem("lxc.rootfs.path");
         Path own = containerDirectory();
         Path rootfsPath = rootfs == null ? null : Path.of(rootfs.replaceFirst("^dir:", ""));
@@ -201,11 +200,7 @@ final class LxcContainer implements ContainerResource {
         if (!result.succeeded()) {
             throw new ResourceException("lxc-destroy failed: " + LxcTools.failure(result));
         }
-        try {
-            Files.deleteIfExists(ownership);
-        } catch (IOException e) {
-            throw new ResourceException("cannot remove " + ownership + ": " + e.getMessage(), e);
-        }
+        Ownership.release(context, OWNERSHIP_KIND, lxc.name());
     }
 
     @Override
@@ -278,22 +273,8 @@ final class LxcContainer implements ContainerResource {
     }
 
     /** Marks the container as created by this service, so that unprovision may destroy it. */
-    private void writeOwnership() throws ResourceException {
-        Path ownership = ownershipFile();
-        try {
-            Files.createDirectories(ownership.getParent());
-            Files.writeString(ownership, lxc.name() + (lxc.lxcPath() == null ? "" : " " + lxc.lxcPath()) + "\n");
-        } catch (IOException e) {
-            throw new ResourceException("cannot write " + ownership + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Where lxc keeps this container: its config and, unless told otherwise, its rootfs. */
     private Path containerDirectory() {
         return (lxc.lxcPath() == null ? LxcTools.DEFAULT_LXC_PATH : lxc.lxcPath()).resolve(lxc.name());
-    }
-
-    private Path ownershipFile() {
-        return context.dataDirectory().resolve("lxc-" + lxc.name() + ".provisioned");
     }
 }
