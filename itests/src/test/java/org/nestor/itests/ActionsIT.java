@@ -102,6 +102,9 @@ public class ActionsIT extends NestorKarafTestSupport {
             assertTrue(tree, tree.contains("|- avail                up"));
             assertTrue(tree, tree.contains("app#2   ...O....  n/a"));
 
+            // the console's actions go through the encapsulation layer (feature nestor-encap)
+            assertFails("svc:start --slave vm1 itapps", "service itapps has no encapsulated resources");
+
             execute("svc:freeze itapps");
             assertTrue(execute("svc:print-status --format json itapps").contains("\"frozen\" : true"));
             execute("svc:thaw itapps");

@@ -17,15 +17,25 @@ import java.util.function.Consumer;
  * @param lockTimeout     how long to wait for the service lock; null for the service's {@code lock_timeout}
  * @param orchestrated    the action comes from the pool's orchestration, which a frozen service refuses
  * @param output          receives the progress lines as they are logged
+ * @param dispatch        hypervisor level and guests to act on, for services with encapsulated resources
  */
 public record ActionOptions(List<String> rids, List<String> tags, List<String> subsets, boolean dryRun,
                             boolean force, boolean disableRollback, Duration lockTimeout, boolean orchestrated,
-                            Consumer<String> output) {
+                            Consumer<String> output, Dispatch dispatch) {
 
     public ActionOptions {
         rids = List.copyOf(rids);
         tags = List.copyOf(tags);
         subsets = List.copyOf(subsets);
+        dispatch = dispatch == null ? Dispatch.DEFAULT : dispatch;
+    }
+
+    /** Options without a dispatch: the action's default levels. */
+    public ActionOptions(List<String> rids, List<String> tags, List<String> subsets, boolean dryRun, boolean force,
+                         boolean disableRollback, Duration lockTimeout, boolean orchestrated,
+                         Consumer<String> output) {
+        this(rids, tags, subsets, dryRun, force, disableRollback, lockTimeout, orchestrated, output,
+                Dispatch.DEFAULT);
     }
 
     /** Every resource, no dry run, the service's lock timeout, progress to {@code output}. */

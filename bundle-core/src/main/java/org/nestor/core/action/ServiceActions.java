@@ -1,6 +1,7 @@
 package org.nestor.core.action;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.nestor.core.status.ServiceStatus;
 
@@ -29,4 +30,16 @@ public interface ServiceActions {
 
     /** The service's action log, {@code data/nestor/<svc>/actions.log}. */
     Path actionLog(String service);
+
+    /**
+     * Adds a line to the service's action log (and to {@code output} when not null), as the engine's
+     * own lines: {@code TIME node.svc[.rid] LEVEL message}; for what layers over the engine do.
+     *
+     * @param rid   the resource the line is about, or null for the service
+     * @param level INFO, WARN or ERROR
+     */
+    void log(String service, String rid, String level, String message, Consumer<String> output);
+
+    /** The service's guests and encapsulated resources on this node ({@link Encapsulation#NONE} in a guest). */
+    Encapsulation encapsulation(String service);
 }

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.action.ServiceActions;
+import org.nestor.core.command.completers.GuestNameCompleter;
 import org.nestor.core.config.ValueType;
 
 /** Base of start, stop and restart: the resource selection and the options of an action. */
@@ -41,6 +44,17 @@ public abstract class ActionCommandSupport extends ServiceCommandSupport {
     @Option(name = "--lock-timeout", description = "How long to wait for the service lock (default: lock_timeout)")
     String lockTimeout;
 
+    @Option(name = "--master", description = "Act at the hypervisor level (with --slave/--slaves: there too)")
+    boolean master;
+
+    @Option(name = "--slave", description = "Act in these guests, by container name or rid, comma-separated; "
+            + "repeatable", multiValued = true)
+    @Completion(GuestNameCompleter.class)
+    List<String> slaves;
+
+    @Option(name = "--slaves", description = "Act in every guest of the service")
+    boolean allSlaves;
+
     protected abstract ServiceAction action();
 
     @Override
@@ -48,7 +62,7 @@ public abstract class ActionCommandSupport extends ServiceCommandSupport {
         Duration timeout = lockTimeout == null ? null
                 : Duration.ofSeconds((Long) ValueType.DURATION.convert(lockTimeout));
         actions.run(service, action(), new ActionOptions(words(rids), words(tags), words(subsets), dryRun, force,
-                disableRollback, timeout, false, out::println));
+                disableRollback, timeout, false, out::println, new Dispatch(master, words(slaves), allSlaves)));
     }
 
     private static List<String> words(List<String> values) {

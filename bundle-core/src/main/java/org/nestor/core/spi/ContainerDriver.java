@@ -15,9 +15,12 @@ public interface ContainerDriver extends ResourceDriver {
     /** Longest wait for a graceful stop before the container is forced down. */
     Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(120);
 
+    /** Where the guest agent is inside a guest by default: the distribution mounted at /opt/nestor. */
+    String DEFAULT_ENCAP_AGENT = "/opt/nestor/bin/nestor";
+
     /**
      * The keywords every container type has: {@code name}, {@code hostname},
-     * {@code start_timeout}, {@code stop_timeout}; a driver adds its own.
+     * {@code start_timeout}, {@code stop_timeout}, {@code encap_agent}; a driver adds its own.
      */
     static List<Keyword> commonKeywords(String type, String nameDescription) {
         return List.of(
@@ -29,7 +32,10 @@ public interface ContainerDriver extends ResourceDriver {
                         .withDefault(DEFAULT_START_TIMEOUT.toSeconds() + "s"),
                 Keyword.of("container", "stop_timeout", ValueType.DURATION,
                         "Longest wait for a graceful stop before the guest is forced down").forType(type).asScopable()
-                        .withDefault(DEFAULT_STOP_TIMEOUT.toSeconds() + "s"));
+                        .withDefault(DEFAULT_STOP_TIMEOUT.toSeconds() + "s"),
+                Keyword.of("container", "encap_agent", ValueType.STRING,
+                        "The Nestor agent inside the guest, to which encapsulated actions are relayed").forType(type)
+                        .asScopable().withDefault(DEFAULT_ENCAP_AGENT));
     }
 
     @Override

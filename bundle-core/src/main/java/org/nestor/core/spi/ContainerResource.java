@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface ContainerResource extends Resource {
 
+    /** The container's name on its hypervisor (lxc name, docker name, libvirt domain). */
+    String name();
+
     /** Runs an argument vector in the guest; exit codes 127 and 255 mean the guest is unjoinable. */
     CommandResult exec(List<String> argv, byte[] stdin, Duration timeout);
 

@@ -388,7 +388,8 @@ final class DockerContainer implements ContainerResource {
         return container.getConfig().getHostName();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 

@@ -85,6 +85,11 @@ final class DomainResource implements ContainerResource {
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public String label() {
         return type.type() + " " + name + " on " + uri;
     }

@@ -61,6 +61,11 @@ final class LxcContainer implements ContainerResource {
     }
 
     @Override
+    public String name() {
+        return lxc.name();
+    }
+
+    @Override
     public String label() {
         return "lxc " + lxc.name() + (lxc.lxcPath() == null ? "" : " in " + lxc.lxcPath());
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.ResourceSummary;
 import org.nestor.core.spi.ResourceDriver;
 
 /**
@@ -33,8 +34,10 @@ record PlannedResource(String rid, String group, String type, ResourceDriver dri
     }
 
     boolean selectedBy(ActionOptions options) {
-        return (options.rids().isEmpty() || options.rids().contains(rid) || options.rids().contains(group))
-                && (options.tags().isEmpty() || options.tags().stream().anyMatch(tags::contains))
-                && (options.subsets().isEmpty() || subset != null && options.subsets().contains(subset));
+        return summary().selectedBy(options);
+    }
+
+    ResourceSummary summary() {
+        return new ResourceSummary(rid, group, tags, subset);
     }
 }

@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.Encapsulation;
+import org.nestor.core.action.Guest;
+import org.nestor.core.action.ResourceSummary;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.ConfigEvaluation;
@@ -27,6 +31,8 @@ import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.store.AtomicFiles;
+import org.nestor.core.spi.ContainerDriver;
+import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceException;
@@ -42,8 +48,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The action engine and status of the services of this node; see {@link ServiceActions}. */
-@Component(service = ServiceActions.class, configurationPid = CoreConfiguration.PID)
+/**
+ * The action engine and status of the services of this node; see {@link ServiceActions}. Karaf's
+ * commands reach it through {@link LayeredActions}, which puts the installed layer over it.
+ */
+@Component(service = ServiceEngine.class, configurationPid = CoreConfiguration.PID)
 public class ServiceEngine implements ServiceActions {
 
     private static final String STATUS_CACHE = "status.json";
@@ -74,6 +83,49 @@ public class ServiceEngine implements ServiceActions {
     @Override
     public Path actionLog(String service) {
         return paths.serviceData(service).resolve("actions.log");
+    }
+
+    @Override
+    public void log(String service, String rid, String level, String message, Consumer<String> output) {
+        try (ActionLog log = new ActionLog(actionLog(service), node.name(), service,
+                output == null ? line -> { } : output)) {
+            log.log(rid, level, message);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + actionLog(service) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Encapsulation encapsulation(String service) {
+        ServiceModel here = model(service);
+        List<String> encapnodes = here.evaluation.encapnodes();
+        if (encapnodes.isEmpty() || encapnodes.contains(here.evaluation.context().nodename())) {
+            return Encapsulation.NONE;
+        }
+        List<Guest> guests = new ArrayList<>();
+        for (PlannedResource resource : here.resources) {
+            if (resource.group().equals("container") && !resource.disabled()) {
+                try {
+                    if (ActionRun.handle(here, resource, ResourceLog.SILENT) instanceof ContainerResource container) {
+                        guests.add(new Guest(resource.rid(), container, String.valueOf(resource.values()
+                                .getOrDefault("encap_agent", ContainerDriver.DEFAULT_ENCAP_AGENT))));
+                    }
+                } catch (ResourceException e) {
+                    throw new ActionException(service + ": " + resource.rid() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        // the encapsulated resources as the first encapnode sees them: their rids, tags and subsets
+        ServiceConfig config = store.read(service);
+        ConfigEvaluation asGuest = new ConfigEvaluation(service, config, dictionary,
+                EvaluationContext.of(node, encapnodes.get(0)));
+        List<ResourceSummary> encapResources = summaries(ServiceModel.of(service, paths.config(),
+                paths.serviceData(service), config, asGuest, dictionary, drivers));
+        return new Encapsulation(guests, summaries(here), encapResources);
+    }
+
+    private static List<ResourceSummary> summaries(ServiceModel model) {
+        return model.resources.stream().map(PlannedResource::summary).toList();
     }
 
     @Override
@@ -125,6 +177,10 @@ public class ServiceEngine implements ServiceActions {
 
     @Override
     public void run(String service, ServiceAction action, ActionOptions options) {
+        if (options.dispatch().anySlave()) {
+            throw new ActionException("--slave and --slaves need encapsulation, and feature nestor-encap is not "
+                    + "installed");
+        }
         ServiceModel model = model(service);
         if (options.orchestrated() && frozen(service)) {
             throw new ActionException("service " + service + " is frozen: orchestrated actions are refused"

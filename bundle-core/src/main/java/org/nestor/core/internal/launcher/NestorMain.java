@@ -21,6 +21,7 @@ import java.util.TreeMap;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.nestor.core.action.ActionLayer;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
@@ -36,7 +37,8 @@ import org.nestor.core.store.ServiceStore;
 /**
  * {@code bin/nestor}: runs the console's commands without OSGi, for scripts and inside guests.
  * Commands are the Karaf actions listed in {@value #COMMANDS} by every jar on the class path;
- * drivers are the {@link ResourceDriver}s its ServiceLoader finds. The Nestor base is
+ * drivers are the {@link ResourceDriver}s and layers over the engine the {@link ActionLayer}s its
+ * ServiceLoader finds. The Nestor base is
  * {@code NESTOR_BASE} (bin/nestor defaults it to the distribution directory).
  *
  * <p>Exit codes: 0 done, 1 the command failed (its error on stderr), 2 bad command line.
@@ -101,9 +103,12 @@ public final class NestorMain {
         ServiceLoader.load(ResourceDriver.class, NestorMain.class.getClassLoader()).forEach(dictionary::addDriver);
         FileNodeIdentity node = new FileNodeIdentity(paths, environment);
         FileServiceStore store = new FileServiceStore(paths, dictionary, node, lockTimeout(paths));
-        ServiceEngine engine = new ServiceEngine(paths, store, dictionary, dictionary, node);
+        ServiceActions actions = new ServiceEngine(paths, store, dictionary, dictionary, node);
+        for (ActionLayer layer : ServiceLoader.load(ActionLayer.class, NestorMain.class.getClassLoader())) {
+            actions = layer.over(actions, store);
+        }
         return Map.of(KeywordDictionary.class, dictionary, Drivers.class, dictionary, NodeIdentity.class, node,
-                ServiceStore.class, store, ServiceActions.class, engine);
+                ServiceStore.class, store, ServiceActions.class, actions);
     }
 
     /** The store's lock timeout from the core configuration the Karaf side reads too. */

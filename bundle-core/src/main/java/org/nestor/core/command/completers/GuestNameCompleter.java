@@ -1,0 +1,47 @@
+package org.nestor.core.command.completers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.nestor.core.action.Guest;
+import org.nestor.core.action.ServiceActions;
+import org.nestor.core.store.ServiceStore;
+
+/**
+ * Completes {@code --slave}: the container names and rids of the service named on the line, or of
+ * every service while none is named yet (the console takes options before the service).
+ */
+@Service
+public class GuestNameCompleter implements Completer {
+
+    @Reference
+    ServiceStore store;
+
+    @Reference
+    ServiceActions actions;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        List<String> services = store.list();
+        List<String> named = Arrays.stream(commandLine.getArguments()).filter(services::contains).toList();
+        TreeSet<String> guests = new TreeSet<>();
+        for (String service : named.isEmpty() ? services : named) {
+            try {
+                for (Guest guest : actions.encapsulation(service).guests()) {
+                    guests.add(guest.name());
+                    guests.add(guest.rid());
+                }
+            } catch (RuntimeException e) {
+                // a service that does not evaluate offers no guests
+            }
+        }
+        return new StringsCompleter(guests).complete(session, commandLine, candidates);
+    }
+}

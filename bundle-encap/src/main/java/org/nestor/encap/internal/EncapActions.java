@@ -1,0 +1,140 @@
+package org.nestor.encap.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.nestor.core.action.ActionException;
+import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.Dispatch;
+import org.nestor.core.action.Encapsulation;
+import org.nestor.core.action.Guest;
+import org.nestor.core.action.ServiceAction;
+import org.nestor.core.action.ServiceActions;
+import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.store.ServiceStore;
+
+/**
+ * Actions on services with encapsulated resources, per semantics.md "Encapsulation": the hypervisor
+ * level ({@code --master}) is the core engine's; guests ({@code --slave NAME}, {@code --slaves}) get
+ * the action relayed to their agent. Start and provision go host first, then guests; stop and
+ * unprovision guests first, a guest that cannot be joined not keeping the host from stopping. A
+ * scoped command that selects no encapsulated resource leaves the guests alone. Everything else
+ * is the engine's.
+ */
+final class EncapActions implements ServiceActions {
+
+    /** The actions that go to both levels when no level is named. */
+    static final Set<ServiceAction> MASTER_AND_SLAVES = Set.of(ServiceAction.START, ServiceAction.STOP,
+            ServiceAction.RESTART, ServiceAction.PROVISION, ServiceAction.UNPROVISION);
+
+    private final ServiceActions engine;
+    private final GuestRelay relay;
+
+    EncapActions(ServiceActions engine, ServiceStore store) {
+        this.engine = engine;
+        this.relay = new GuestRelay(engine, new ConfigReconciler(engine, store));
+    }
+
+    @Override
+    public void run(String service, ServiceAction action, ActionOptions options) {
+        Encapsulation encapsulation = engine.encapsulation(service);
+        Dispatch dispatch = options.dispatch();
+        ActionOptions hostOptions = withoutDispatch(options);
+        if (!encapsulation.present()) {
+            if (dispatch.anySlave()) {
+                throw new ActionException("service " + service + " has no encapsulated resources: --slave and "
+                        + "--slaves do not apply");
+            }
+            engine.run(service, action, hostOptions);
+            return;
+        }
+        if (!dispatch.specified() && !MASTER_AND_SLAVES.contains(action)) {
+            throw new ActionException(action.label() + " on " + service + ": specify either --master, --slave(s) or both");
+        }
+        boolean master = !dispatch.specified() || dispatch.master();
+        List<Guest> guests = dispatch.specified() && !dispatch.anySlave() ? List.of() : targets(service, encapsulation,
+                dispatch);
+        if (!options.selectsAll()) {
+            if (encapsulation.encapResources().stream().noneMatch(r -> r.selectedBy(options))) {
+                guests = List.of();
+            }
+            if (encapsulation.hostResources().stream().noneMatch(r -> r.selectedBy(options))) {
+                master = false;
+            }
+        }
+        switch (action) {
+            case START, PROVISION -> {
+                host(master, service, action, hostOptions);
+                relay.run(service, action, options, guests, false);
+            }
+            case STOP, UNPROVISION -> {
+                relay.run(service, action, options, guests, true);
+                host(master, service, action, hostOptions);
+            }
+            case RESTART -> {
+                relay.run(service, ServiceAction.STOP, options, guests, true);
+                host(master, service, ServiceAction.RESTART, hostOptions);
+                relay.run(service, ServiceAction.START, options, guests, false);
+            }
+        }
+    }
+
+    private void host(boolean master, String service, ServiceAction action, ActionOptions options) {
+        if (master) {
+            engine.run(service, action, options);
+        }
+    }
+
+    /** The guests {@code --slave} names (container name or rid), or all of them. */
+    private static List<Guest> targets(String service, Encapsulation encapsulation, Dispatch dispatch) {
+        if (!dispatch.anySlave() || dispatch.allSlaves()) {
+            return encapsulation.guests();
+        }
+        List<Guest> selected = new ArrayList<>();
+        for (String wanted : dispatch.slaves()) {
+            Guest guest = encapsulation.guests().stream()
+                    .filter(g -> g.name().equals(wanted) || g.rid().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new ActionException("--slave " + wanted + ": service " + service
+                            + " has no such guest (" + String.join(", ", encapsulation.guests().stream()
+                            .map(g -> g.name() + " (" + g.rid() + ")").toList()) + ")"));
+            if (!selected.contains(guest)) {
+                selected.add(guest);
+            }
+        }
+        return selected;
+    }
+
+    private static ActionOptions withoutDispatch(ActionOptions options) {
+        return new ActionOptions(options.rids(), options.tags(), options.subsets(), options.dryRun(), options.force(),
+                options.disableRollback(), options.lockTimeout(), options.orchestrated(), options.output(),
+                Dispatch.DEFAULT);
+    }
+
+    @Override
+    public ServiceStatus status(String service, boolean refresh) {
+        return engine.status(service, refresh);
+    }
+
+    @Override
+    public void setFrozen(String service, boolean frozen) {
+        engine.setFrozen(service, frozen);
+    }
+
+    @Override
+    public Path actionLog(String service) {
+        return engine.actionLog(service);
+    }
+
+    @Override
+    public void log(String service, String rid, String level, String message, Consumer<String> output) {
+        engine.log(service, rid, level, message, output);
+    }
+
+    @Override
+    public Encapsulation encapsulation(String service) {
+        return engine.encapsulation(service);
+    }
+}

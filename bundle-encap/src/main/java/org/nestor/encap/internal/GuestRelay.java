@@ -1,0 +1,143 @@
+package org.nestor.encap.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.nestor.core.action.ActionException;
+import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.Guest;
+import org.nestor.core.action.ServiceAction;
+import org.nestor.core.action.ServiceActions;
+import org.nestor.core.spi.CommandResult;
+import org.nestor.core.status.Status;
+
+/**
+ * Relays an action to the agents of a service's guests, in parallel, through each container's
+ * transport: {@code <encap_agent> svc <action> [forwarded options] <service>}, only into containers
+ * that are up, after the configurations are reconciled. Exit 127 or 255 means the guest cannot be
+ * joined (agent missing, transport down); any other failure is the guest's, with its output in
+ * the action log.
+ */
+final class GuestRelay {
+
+    /** Longest a guest agent may take for one action (its own resources have their own timeouts). */
+    static final Duration RELAY_TIMEOUT = Duration.ofMinutes(15);
+    private static final int PARALLEL_GUESTS = 8;
+
+    private final ServiceActions engine;
+    private final ConfigReconciler reconciler;
+
+    GuestRelay(ServiceActions engine, ConfigReconciler reconciler) {
+        this.engine = engine;
+        this.reconciler = reconciler;
+    }
+
+    /**
+     * @param tolerateUnjoinable on stop: a guest that cannot be joined is a warning, not a failure
+     * @throws ActionException naming every guest that failed
+     */
+    void run(String service, ServiceAction action, ActionOptions options, List<Guest> guests,
+             boolean tolerateUnjoinable) {
+        List<Guest> up = new ArrayList<>();
+        for (Guest guest : guests) {
+            if (guest.container().status().status() == Status.UP) {
+                up.add(guest);
+            } else {
+                engine.log(service, guest.rid(), "INFO", "skip: container " + guest.name() + " not running",
+                        options.output());
+            }
+        }
+        if (up.isEmpty()) {
+            return;
+        }
+        reconciler.reconcile(service, up, options);
+        List<String> failures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(up.size(), PARALLEL_GUESTS));
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Guest guest : up) {
+                results.add(pool.submit(() -> relay(service, action, options, guest, tolerateUnjoinable)));
+            }
+            for (Future<String> result : results) {
+                String failure = result.get();
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionException(action.label() + " of " + service + " in its guests was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new ActionException(action.label() + " of " + service + " in its guests: " + e.getCause(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!failures.isEmpty()) {
+            throw new ActionException(String.join("; ", failures));
+        }
+    }
+
+    /** One guest; returns its failure, or null. */
+    private String relay(String service, ServiceAction action, ActionOptions options, Guest guest,
+                         boolean tolerateUnjoinable) {
+        List<String> argv = command(guest.agent(), service, action, options);
+        engine.log(service, guest.rid(), "INFO", "relay to " + guest.name() + ": " + String.join(" ", argv),
+                options.output());
+        CommandResult result = guest.container().exec(argv, null, RELAY_TIMEOUT);
+        for (String line : (result.stdout() + result.stderr()).strip().split("\n")) {
+            if (!line.isBlank()) {
+                engine.log(service, guest.rid(), "INFO", guest.name() + ": " + line, options.output());
+            }
+        }
+        if (result.succeeded()) {
+            return null;
+        }
+        String failure;
+        if (result.timedOut()) {
+            failure = "guest " + guest.name() + ": " + action.label() + " did not end within "
+                    + RELAY_TIMEOUT.toMinutes() + " min";
+        } else if (result.exitCode() == 127 || result.exitCode() == 255) {
+            failure = "guest " + guest.name() + " cannot be joined (exit " + result.exitCode() + ": agent "
+                    + guest.agent() + " missing or transport down)" + (result.reason().isEmpty() ? ""
+                    : ": " + result.reason());
+            if (tolerateUnjoinable) {
+                engine.log(service, guest.rid(), "WARN", failure, options.output());
+                return null;
+            }
+        } else {
+            failure = "guest " + guest.name() + ": " + action.label() + " failed (exit " + result.exitCode() + ")";
+        }
+        engine.log(service, guest.rid(), "ERROR", failure, options.output());
+        return failure;
+    }
+
+    /** The agent's command line: the action, the forwarded options, the service (options first, as the console wants). */
+    static List<String> command(String agent, String service, ServiceAction action, ActionOptions options) {
+        List<String> argv = new ArrayList<>(List.of(agent, "svc", action.label()));
+        if (!options.rids().isEmpty()) {
+            argv.addAll(List.of("--rid", String.join(",", options.rids())));
+        }
+        if (!options.tags().isEmpty()) {
+            argv.addAll(List.of("--tags", String.join(",", options.tags())));
+        }
+        if (!options.subsets().isEmpty()) {
+            argv.addAll(List.of("--subsets", String.join(",", options.subsets())));
+        }
+        if (options.force()) {
+            argv.add("--force");
+        }
+        if (options.dryRun()) {
+            argv.add("--dry-run");
+        }
+        if (options.disableRollback()) {
+            argv.add("--disable-rollback");
+        }
+        argv.add(service);
+        return argv;
+    }
+}
