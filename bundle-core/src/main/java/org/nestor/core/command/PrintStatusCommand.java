@@ -14,8 +14,8 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.command.completers.ServiceNameCompleter;
-import org.nestor.core.internal.action.StatusJson;
 import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.StatusJson;
 
 @Service
 @Command(scope = "svc", name = "print-status",

@@ -27,6 +27,8 @@ final class StatusTree {
     static String render(ServiceStatus status, boolean colour) {
         int nameWidth = Math.max(status.service().length(),
                 status.resources().keySet().stream().mapToInt(rid -> rid.length() + 6).max().orElse(0));
+        nameWidth = Math.max(nameWidth, status.encap().values().stream().flatMap(g -> g.resources().keySet().stream())
+                .mapToInt(rid -> rid.length() + 9).max().orElse(0));
         nameWidth = Math.max(nameWidth, "`- resources".length());
         List<String> lines = new ArrayList<>();
         lines.add(row(nameWidth, status.service(), "", paint(status.overall(), colour), ""));
@@ -41,8 +43,23 @@ final class StatusTree {
             boolean last = !resources.hasNext();
             lines.add(row(nameWidth, (last ? "   `- " : "   |- ") + resource.rid(), resource.flags(),
                     paint(resource.status(), colour), resource.label()));
+            String under = last ? "      " : "   |  ";
             for (String log : resource.log()) {
-                lines.add(row(nameWidth, last ? "" : "   |", "", "", log));
+                lines.add(row(nameWidth, under.stripTrailing(), "", "", log));
+            }
+            ServiceStatus guest = status.encap().get(resource.rid());
+            if (guest != null) {
+                // the guest's resources, as its agent reports them, under their container
+                Iterator<ResourceState> inside = guest.resources().values().iterator();
+                while (inside.hasNext()) {
+                    ResourceState encap = inside.next();
+                    boolean lastInside = !inside.hasNext();
+                    lines.add(row(nameWidth, under + (lastInside ? "`- " : "|- ") + encap.rid(), encap.flags(),
+                            paint(encap.status(), colour), encap.label()));
+                    for (String log : encap.log()) {
+                        lines.add(row(nameWidth, (under + (lastInside ? "   " : "|  ")).stripTrailing(), "", "", log));
+                    }
+                }
             }
         }
         return String.join("\n", lines) + "\n";

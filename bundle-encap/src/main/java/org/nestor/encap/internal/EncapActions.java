@@ -32,10 +32,12 @@ final class EncapActions implements ServiceActions {
 
     private final ServiceActions engine;
     private final GuestRelay relay;
+    private final GuestStatuses statuses;
 
     EncapActions(ServiceActions engine, ServiceStore store) {
         this.engine = engine;
         this.relay = new GuestRelay(engine, new ConfigReconciler(engine, store));
+        this.statuses = new GuestStatuses(engine, store);
     }
 
     @Override
@@ -113,9 +115,12 @@ final class EncapActions implements ServiceActions {
                 Dispatch.DEFAULT);
     }
 
+    /** The host's status with each guest's nested under its container and merged into the availability. */
     @Override
     public ServiceStatus status(String service, boolean refresh) {
-        return engine.status(service, refresh);
+        ServiceStatus host = engine.status(service, refresh);
+        Encapsulation encapsulation = engine.encapsulation(service);
+        return encapsulation.present() ? statuses.fold(service, host, encapsulation, refresh) : host;
     }
 
     @Override

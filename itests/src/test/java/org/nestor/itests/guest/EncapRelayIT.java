@@ -36,6 +36,11 @@ class EncapRelayIT {
             assertTrue(started.contains("pushed the configuration to " + guest + " (it had none)"), started);
             assertTrue(started.indexOf("container#1 INFO started") < started.indexOf("relay to " + guest), started);
             assertTrue(appUp(guests, guest), "the encapsulated app runs in the guest");
+            String tree = guests.hostNestor("hv1", "svc", "print-status", "--refresh", "es").check("status").output();
+            assertTrue(tree.matches("(?s)es +up\n.*`- container#1 +\.+ +up .*\n +`- app#1 +\.{4}E\.{3} +up .*"), tree);
+            String json = guests.hostNestor("hv1", "svc", "print-status", "--format", "json", "es").output();
+            assertTrue(json.contains("\"encap\" : {\n    \"container#1\" : {") && json.contains("\"node\" : \"" + guest
+                    + "\""), json);
 
             guests.hostNestor("hv1", "svc", "stop", "--slaves", "es").check("stop in the guests only");
             assertTrue(!appUp(guests, guest) && containerState(guests, guest).equals("RUNNING"));
@@ -60,6 +65,8 @@ class EncapRelayIT {
                     stopped);
             assertEquals("STOPPED", containerState(guests, guest), "an unjoinable guest does not keep its host up");
 
+            String down = guests.hostNestor("hv1", "svc", "print-status", "es").output();
+            assertTrue(down.contains("info: container " + guest + " is not running"), down);
             Processes.Result refused = guests.hostNestor("hv1", "svc", "start", "--slaves", "es");
             assertTrue(refused.output().contains("skip: container " + guest + " not running"), refused.output());
             assertEquals(0, refused.exit(), "nothing to do is no failure");

@@ -41,6 +41,7 @@ import org.nestor.core.status.ResourceState;
 import org.nestor.core.status.ResourceStatus;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;
+import org.nestor.core.status.StatusJson;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.store.StoreException;
