@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ResourceException;
+import org.nestor.core.status.Status;
 import org.nestor.core.store.ServiceStore;
 
 /**
@@ -29,7 +31,7 @@ import org.nestor.core.store.ServiceStore;
  * here; then every guest older than the host gets the host's copy. So an edit made inside a guest
  * is never rolled back by an action run at the hypervisor level.
  */
-final class ConfigReconciler {
+public final class ConfigReconciler {
 
     /** A pulled configuration this small is an empty one (a header at most). */
     static final int SMALLEST_CONFIG = 61;
@@ -39,17 +41,33 @@ final class ConfigReconciler {
     private final ServiceActions engine;
     private final ServiceStore store;
 
-    ConfigReconciler(ServiceActions engine, ServiceStore store) {
+    public ConfigReconciler(ServiceActions engine, ServiceStore store) {
         this.engine = engine;
         this.store = store;
+    }
+
+    /** Reconciles with the guests whose container is up; the others are said to be skipped. */
+    public void reconcileRunning(String service, List<Guest> guests, ActionOptions options) {
+        List<Guest> running = new ArrayList<>();
+        for (Guest guest : guests) {
+            if (guest.container().status().status() == Status.UP) {
+                running.add(guest);
+            } else {
+                note(service, guest, "skip: container " + guest.name() + " not running", options);
+            }
+        }
+        reconcile(service, running, options);
     }
 
     void reconcile(String service, List<Guest> guests, ActionOptions options) {
         Map<Guest, Long> versions = new LinkedHashMap<>();
         for (Guest guest : guests) {
-            // where the agent is missing the relay says so; its configuration directory is unknown
+            // without its agent a guest has no configuration directory to compare
             if (guest.container().exec(List.of("test", "-x", guest.agent()), null, GUEST_COMMAND).succeeded()) {
                 versions.put(guest, guestVersion(guest, service));
+            } else {
+                engine.log(service, guest.rid(), "WARN", "configuration not compared with " + guest.name() + ": no agent "
+                        + guest.agent() + " there", options.output());
             }
         }
         long host = hostVersion(service);

@@ -59,6 +59,16 @@ class EncapRelayIT {
             assertTrue(guests.hostNestor("hv1", "svc", "print-config", "es").output().contains("edited in the guest"));
             assertTrue(appUp(guests, guest));
 
+            // then an edit on the hypervisor, newer again, goes to the guest: push-config says so
+            Thread.sleep(1100);
+            guests.hostNestor("hv1", "svc", "set", "--kw", "app#1.comment=edited on the host", "es").check("host edit");
+            String pushed = guests.hostNestor("hv1", "svc", "push-config", "es").check("push-config").output();
+            assertTrue(pushed.contains("pushed the configuration to " + guest), pushed);
+            assertTrue(guests.attach(guest, null, "/bin/cat", "/opt/nestor/etc/nestor/services/es.conf").output()
+                    .contains("edited on the host"));
+            assertTrue(guests.hostNestor("hv1", "svc", "push-config", "es").output()
+                    .contains("es: the configuration is the same everywhere"));
+
             guests.hostNestor("hv1", "svc", "set", "--kw", "container#1.encap_agent=/no/agent", "es").check("set");
             String stopped = guests.hostNestor("hv1", "svc", "stop", "es").check("stop with a missing agent").output();
             assertTrue(stopped.contains("guest " + guest + " cannot be joined (exit 127: agent /no/agent missing"),
