@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.nestor.itests.guest.LxcGuests;
+import org.nestor.itests.guest.Guests;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -32,7 +32,7 @@ public class LxcFeatureIT extends NestorKarafTestSupport {
         String keywords = hotInstall("nestor-lxc", "org.nestor.lxc", "container.lxc");
         assertTrue(keywords, keywords.contains("template") && keywords.contains("container_data_dir"));
 
-        Assume.assumeTrue("real LXC needs root and the lxc tools", LxcGuests.available());
+        Assume.assumeTrue("real LXC needs root and the lxc tools", Guests.available());
 
         Path work = Files.createTempDirectory("nestor-lxc-it");
         Files.writeString(work.resolve("net.conf"), "lxc.net.0.type = empty\n");

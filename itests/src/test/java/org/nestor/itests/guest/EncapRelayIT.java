@@ -22,9 +22,9 @@ class EncapRelayIT {
 
     @Test
     void actionsReachTheGuestAgentAndGuestEditsSurvive() throws Exception {
-        assumeTrue(LxcGuests.available(), "real LXC needs root and the lxc tools");
+        assumeTrue(Guests.available(), "real LXC needs root and the lxc tools");
         String guest = "ne" + UUID.randomUUID().toString().substring(0, 8);
-        try (LxcGuests guests = LxcGuests.create()) {
+        try (Guests guests = Guests.create()) {
             guests.make(guest);
             Path config = Files.writeString(guests.work().resolve("es.conf"), "[DEFAULT]\nnodes = hv1\nencapnodes = "
                     + guest + "\n\n[container#1]\ntype = lxc\nname = " + guest + "\ncontainer_data_dir = "
@@ -37,7 +37,7 @@ class EncapRelayIT {
             assertTrue(started.indexOf("container#1 INFO started") < started.indexOf("relay to " + guest), started);
             assertTrue(appUp(guests, guest), "the encapsulated app runs in the guest");
             String tree = guests.hostNestor("hv1", "svc", "print-status", "--refresh", "es").check("status").output();
-            assertTrue(tree.matches("(?s)es +up\n.*`- container#1 +\.+ +up .*\n +`- app#1 +\.{4}E\.{3} +up .*"), tree);
+            assertTrue(tree.matches("(?s)es +up\\n.*`- container#1 +\\.+ +up .*\\n +`- app#1 +\\.{4}E\\.{3} +up .*"), tree);
             String json = guests.hostNestor("hv1", "svc", "print-status", "--format", "json", "es").output();
             assertTrue(json.contains("\"encap\" : {\n    \"container#1\" : {") && json.contains("\"node\" : \"" + guest
                     + "\""), json);
@@ -51,7 +51,7 @@ class EncapRelayIT {
 
             // an edit inside the guest, a second later than the host's copy, wins
             Thread.sleep(1100);
-            guests.attach(guest, null, LxcGuests.GUEST_NESTOR, "svc", "set", "--kw", "app#1.comment=edited in the guest",
+            guests.attach(guest, null, Guests.GUEST_NESTOR, "svc", "set", "--kw", "app#1.comment=edited in the guest",
                     "es").check("edit inside the guest");
             String relayed = guests.hostNestor("hv1", "svc", "start", "--slave", guest, "es").check("start in the guest")
                     .output();
@@ -83,11 +83,11 @@ class EncapRelayIT {
         }
     }
 
-    private static boolean appUp(LxcGuests guests, String guest) throws Exception {
+    private static boolean appUp(Guests guests, String guest) throws Exception {
         return guests.attach(guest, null, "/bin/test", "-e", "/tmp/encap.up").exit() == 0;
     }
 
-    private static String containerState(LxcGuests guests, String guest) throws Exception {
+    private static String containerState(Guests guests, String guest) throws Exception {
         return Processes.run(List.of("lxc-info", "-n", guest, "-P", guests.lxcPath().toString(), "-s", "-H"), null, 30)
                 .output().strip();
     }

@@ -23,9 +23,9 @@ class GuestImageIT {
 
     @Test
     void guestRunsTheStandaloneAgent() throws Exception {
-        assumeTrue(LxcGuests.available(), "real LXC needs root and the lxc tools");
+        assumeTrue(Guests.available(), "real LXC needs root and the lxc tools");
         String guest = "ng" + UUID.randomUUID().toString().substring(0, 8);
-        try (LxcGuests guests = LxcGuests.create()) {
+        try (Guests guests = Guests.create()) {
             guests.make(guest);
             Path hostConfig = guests.work().resolve("host.conf");
             Files.writeString(hostConfig, "[DEFAULT]\nnodes = hv1\n\n[container#1]\ntype = lxc\nname = " + guest
@@ -35,10 +35,10 @@ class GuestImageIT {
 
             String appConfig = "[DEFAULT]\nnodes = " + guest + "\n\n[app#1]\ntype = forking\n"
                     + "start = /bin/touch /tmp/app.up\nstop = /bin/rm -f /tmp/app.up\ncheck = /bin/test -e /tmp/app.up\n";
-            guests.attach(guest, appConfig, LxcGuests.GUEST_NESTOR, "svc", "create", "--config", "-", "app")
+            guests.attach(guest, appConfig, Guests.GUEST_NESTOR, "svc", "create", "--config", "-", "app")
                     .check("create a service inside the guest");
-            guests.attach(guest, null, LxcGuests.GUEST_NESTOR, "svc", "start", "app").check("start inside");
-            String status = guests.attach(guest, null, LxcGuests.GUEST_NESTOR, "svc", "print-status", "app",
+            guests.attach(guest, null, Guests.GUEST_NESTOR, "svc", "start", "app").check("start inside");
+            String status = guests.attach(guest, null, Guests.GUEST_NESTOR, "svc", "print-status", "app",
                     "--format", "json").check("status inside").output();
             assertTrue(status.contains("\"avail\" : \"up\"") || status.contains("\"avail\":\"up\""), status);
             assertTrue(status.contains(guest), "the guest's node name is its own: " + status);

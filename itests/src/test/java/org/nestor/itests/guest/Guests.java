@@ -13,11 +13,12 @@ import java.util.stream.Stream;
 import org.nestor.itests.Processes;
 
 /**
- * Test guests from {@code src/test/guest/make-guest.sh}: real LXC containers running the Nestor
- * distribution of this build read-only, each with its own services and node name. One instance
- * owns a work directory (the unpacked distribution, the lxc path) and removes it on close.
+ * A hypervisor and its guests for end-to-end tests: this build's distribution unpacked, its
+ * {@code bin/nestor} run as the host ({@link #hostNestor}), and LXC guests from
+ * {@code src/test/guest/make-guest.sh} running the same distribution read-only, each with its own
+ * services and node name. One instance owns a work directory and removes it on close.
  */
-public final class LxcGuests implements AutoCloseable {
+public final class Guests implements AutoCloseable {
 
     /** Where the guest sees the distribution. */
     public static final String GUEST_NESTOR = "/opt/nestor/bin/nestor";
@@ -29,7 +30,7 @@ public final class LxcGuests implements AutoCloseable {
     private final Path lxcPath;
     private final List<String> guests = new ArrayList<>();
 
-    private LxcGuests(Path work) throws IOException {
+    private Guests(Path work) throws IOException {
         this.work = work;
         this.lxcPath = Files.createDirectories(work.resolve("lxc"));
         Path unpacked = Files.createDirectories(work.resolve("dist"));
@@ -56,8 +57,8 @@ public final class LxcGuests implements AutoCloseable {
     }
 
     /** A work directory with this build's distribution unpacked, ready for guests. */
-    public static LxcGuests create() throws IOException {
-        return new LxcGuests(Files.createTempDirectory("nestor-guests"));
+    public static Guests create() throws IOException {
+        return new Guests(Files.createTempDirectory("nestor-guests"));
     }
 
     public Path distribution() {
