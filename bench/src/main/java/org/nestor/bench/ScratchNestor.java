@@ -37,7 +37,7 @@ final class ScratchNestor implements AutoCloseable {
         GROUPS.forEach(group -> drivers.addDriver(new NoopDriver(group)));
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(10));
-        engine = new ServiceEngine(paths, store, drivers, drivers, node);
+        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node);
     }
 
     /** Creates a service of {@code perGroup} no-op resources in each of the given groups. */

@@ -1,6 +1,7 @@
 package org.nestor.core.action;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.nestor.core.status.ServiceStatus;
@@ -42,4 +43,13 @@ public interface ServiceActions {
 
     /** The service's guests and encapsulated resources on this node ({@link Encapsulation#NONE} in a guest). */
     Encapsulation encapsulation(String service);
+
+    /**
+     * Installs the newest configuration of a service here and in its running guests (all of them,
+     * or those {@code slaves} names), as every relay does first; what moved goes to {@code output}.
+     *
+     * @return whether anything moved
+     * @throws ActionException without an encapsulation layer, or when a guest cannot take part
+     */
+    boolean pushConfig(String service, List<String> slaves, Consumer<String> output);
 }

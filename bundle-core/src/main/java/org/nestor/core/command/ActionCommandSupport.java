@@ -65,7 +65,7 @@ public abstract class ActionCommandSupport extends ServiceCommandSupport {
                 disableRollback, timeout, false, out::println, new Dispatch(master, words(slaves), allSlaves)));
     }
 
-    private static List<String> words(List<String> values) {
+    static List<String> words(List<String> values) {
         return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).toList();
     }

@@ -31,7 +31,7 @@ import org.nestor.core.store.ServiceStore;
  * here; then every guest older than the host gets the host's copy. So an edit made inside a guest
  * is never rolled back by an action run at the hypervisor level.
  */
-public final class ConfigReconciler {
+final class ConfigReconciler {
 
     /** A pulled configuration this small is an empty one (a header at most). */
     static final int SMALLEST_CONFIG = 61;
@@ -41,13 +41,13 @@ public final class ConfigReconciler {
     private final ServiceActions engine;
     private final ServiceStore store;
 
-    public ConfigReconciler(ServiceActions engine, ServiceStore store) {
+    ConfigReconciler(ServiceActions engine, ServiceStore store) {
         this.engine = engine;
         this.store = store;
     }
 
     /** Reconciles with the guests whose container is up; the others are said to be skipped. */
-    public void reconcileRunning(String service, List<Guest> guests, ActionOptions options) {
+    void reconcileRunning(String service, List<Guest> guests, ActionOptions options) {
         List<Guest> running = new ArrayList<>();
         for (Guest guest : guests) {
             if (guest.container().status().status() == Status.UP) {

@@ -31,12 +31,14 @@ final class EncapActions implements ServiceActions {
             ServiceAction.RESTART, ServiceAction.PROVISION, ServiceAction.UNPROVISION);
 
     private final ServiceActions engine;
+    private final ConfigReconciler reconciler;
     private final GuestRelay relay;
     private final GuestStatuses statuses;
 
     EncapActions(ServiceActions engine, ServiceStore store) {
         this.engine = engine;
-        this.relay = new GuestRelay(engine, new ConfigReconciler(engine, store));
+        this.reconciler = new ConfigReconciler(engine, store);
+        this.relay = new GuestRelay(engine, reconciler);
         this.statuses = new GuestStatuses(engine, store);
     }
 
@@ -141,5 +143,21 @@ final class EncapActions implements ServiceActions {
     @Override
     public Encapsulation encapsulation(String service) {
         return engine.encapsulation(service);
+    }
+
+    @Override
+    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
+        Encapsulation encapsulation = engine.encapsulation(service);
+        if (encapsulation.guests().isEmpty()) {
+            throw new ActionException("service " + service + " has no guests on this node");
+        }
+        Dispatch dispatch = new Dispatch(false, slaves, slaves.isEmpty());
+        List<String> moved = new ArrayList<>();
+        reconciler.reconcileRunning(service, targets(service, encapsulation, dispatch),
+                ActionOptions.all(line -> {
+                    moved.add(line);
+                    output.accept(line);
+                }));
+        return !moved.isEmpty();
     }
 }

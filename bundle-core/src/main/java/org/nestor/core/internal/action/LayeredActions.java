@@ -1,6 +1,7 @@
 package org.nestor.core.internal.action;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.nestor.core.action.ActionLayer;
@@ -73,5 +74,10 @@ public class LayeredActions implements ServiceActions {
     @Override
     public Encapsulation encapsulation(String service) {
         return current.encapsulation(service);
+    }
+
+    @Override
+    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
+        return current.pushConfig(service, slaves, output);
     }
 }

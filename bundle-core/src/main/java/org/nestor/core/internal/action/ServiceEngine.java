@@ -72,8 +72,14 @@ public class ServiceEngine implements ServiceActions {
         this(NestorPaths.of(configuration), store, dictionary, drivers, node);
     }
 
-    public ServiceEngine(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary, Drivers drivers,
-                         NodeIdentity node) {
+    /** Without OSGi (bin/nestor, tests, benchmarks). DS sees only the public constructor above. */
+    public static ServiceEngine standalone(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary,
+                                           Drivers drivers, NodeIdentity node) {
+        return new ServiceEngine(paths, store, dictionary, drivers, node);
+    }
+
+    private ServiceEngine(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary, Drivers drivers,
+                          NodeIdentity node) {
         this.paths = paths;
         this.store = store;
         this.dictionary = dictionary;
@@ -123,6 +129,11 @@ public class ServiceEngine implements ServiceActions {
         List<ResourceSummary> encapResources = summaries(ServiceModel.of(service, paths.config(),
                 paths.serviceData(service), config, asGuest, dictionary, drivers));
         return new Encapsulation(guests, summaries(here), encapResources);
+    }
+
+    @Override
+    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
+        throw new ActionException("push-config needs encapsulation, and feature nestor-encap is not installed");
     }
 
     private static List<ResourceSummary> summaries(ServiceModel model) {

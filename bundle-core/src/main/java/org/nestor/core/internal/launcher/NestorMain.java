@@ -103,7 +103,7 @@ public final class NestorMain {
         ServiceLoader.load(ResourceDriver.class, NestorMain.class.getClassLoader()).forEach(dictionary::addDriver);
         FileNodeIdentity node = new FileNodeIdentity(paths, environment);
         FileServiceStore store = new FileServiceStore(paths, dictionary, node, lockTimeout(paths));
-        ServiceActions actions = new ServiceEngine(paths, store, dictionary, dictionary, node);
+        ServiceActions actions = ServiceEngine.standalone(paths, store, dictionary, dictionary, node);
         for (ActionLayer layer : ServiceLoader.load(ActionLayer.class, NestorMain.class.getClassLoader())) {
             actions = layer.over(actions, store);
         }

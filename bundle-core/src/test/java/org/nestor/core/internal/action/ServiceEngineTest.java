@@ -58,7 +58,7 @@ class ServiceEngineTest {
         }
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(5));
-        engine = new ServiceEngine(paths, store, drivers, drivers, node);
+        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node);
     }
 
     private void create(String ini) {

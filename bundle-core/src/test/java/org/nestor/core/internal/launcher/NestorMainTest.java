@@ -315,6 +315,6 @@ class NestorMainTest {
         Set<String> listed = NestorMain.commands().values().stream().map(binder -> binder.type().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(annotated, listed);
-        assertEquals(17, listed.size());
+        assertEquals(18, listed.size());
     }
 }
