@@ -1,6 +1,5 @@
 package org.nestor.encap.internal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.Encapsulation;
+import org.nestor.core.action.ForwardingServiceActions;
 import org.nestor.core.action.Guest;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.action.ServiceActions;
@@ -24,7 +24,7 @@ import org.nestor.core.store.ServiceStore;
  * scoped command that selects no encapsulated resource leaves the guests alone. Everything else
  * is the engine's.
  */
-final class EncapActions implements ServiceActions {
+final class EncapActions extends ForwardingServiceActions {
 
     /** The actions that go to both levels when no level is named. */
     static final Set<ServiceAction> MASTER_AND_SLAVES = Set.of(ServiceAction.START, ServiceAction.STOP,
@@ -40,6 +40,11 @@ final class EncapActions implements ServiceActions {
         this.reconciler = new ConfigReconciler(engine, store);
         this.relay = new GuestRelay(engine, reconciler);
         this.statuses = new GuestStatuses(engine, store);
+    }
+
+    @Override
+    protected ServiceActions delegate() {
+        return engine;
     }
 
     @Override
@@ -123,26 +128,6 @@ final class EncapActions implements ServiceActions {
         ServiceStatus host = engine.status(service, refresh);
         Encapsulation encapsulation = engine.encapsulation(service);
         return encapsulation.present() ? statuses.fold(service, host, encapsulation, refresh) : host;
-    }
-
-    @Override
-    public void setFrozen(String service, boolean frozen) {
-        engine.setFrozen(service, frozen);
-    }
-
-    @Override
-    public Path actionLog(String service) {
-        return engine.actionLog(service);
-    }
-
-    @Override
-    public void log(String service, String rid, String level, String message, Consumer<String> output) {
-        engine.log(service, rid, level, message, output);
-    }
-
-    @Override
-    public Encapsulation encapsulation(String service) {
-        return engine.encapsulation(service);
     }
 
     @Override

@@ -1,15 +1,8 @@
 package org.nestor.core.internal.action;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
-
 import org.nestor.core.action.ActionLayer;
-import org.nestor.core.action.ActionOptions;
-import org.nestor.core.action.Encapsulation;
-import org.nestor.core.action.ServiceAction;
+import org.nestor.core.action.ForwardingServiceActions;
 import org.nestor.core.action.ServiceActions;
-import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.store.ServiceStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * it (bundle-encap), switched as the layer comes and goes without the commands noticing.
  */
 @Component(service = ServiceActions.class)
-public class LayeredActions implements ServiceActions {
+public class LayeredActions extends ForwardingServiceActions {
 
     private final ServiceEngine engine;
     private final ServiceStore store;
@@ -47,37 +40,7 @@ public class LayeredActions implements ServiceActions {
     }
 
     @Override
-    public void run(String service, ServiceAction action, ActionOptions options) {
-        current.run(service, action, options);
-    }
-
-    @Override
-    public ServiceStatus status(String service, boolean refresh) {
-        return current.status(service, refresh);
-    }
-
-    @Override
-    public void setFrozen(String service, boolean frozen) {
-        current.setFrozen(service, frozen);
-    }
-
-    @Override
-    public Path actionLog(String service) {
-        return current.actionLog(service);
-    }
-
-    @Override
-    public void log(String service, String rid, String level, String message, Consumer<String> output) {
-        current.log(service, rid, level, message, output);
-    }
-
-    @Override
-    public Encapsulation encapsulation(String service) {
-        return current.encapsulation(service);
-    }
-
-    @Override
-    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
-        return current.pushConfig(service, slaves, output);
+    protected ServiceActions delegate() {
+        return current;
     }
 }
