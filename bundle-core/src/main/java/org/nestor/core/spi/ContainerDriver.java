@@ -18,9 +18,13 @@ public interface ContainerDriver extends ResourceDriver {
     /** Where the guest agent is inside a guest by default: the distribution mounted at /opt/nestor. */
     String DEFAULT_ENCAP_AGENT = "/opt/nestor/bin/nestor";
 
+    /** Longest a guest agent may take for one relayed action (its resources have their own timeouts). */
+    Duration DEFAULT_ENCAP_TIMEOUT = Duration.ofMinutes(15);
+
     /**
      * The keywords every container type has: {@code name}, {@code hostname},
-     * {@code start_timeout}, {@code stop_timeout}, {@code encap_agent}; a driver adds its own.
+     * {@code start_timeout}, {@code stop_timeout}, {@code encap_agent}, {@code encap_timeout}; a driver
+     * adds its own.
      */
     static List<Keyword> commonKeywords(String type, String nameDescription) {
         return List.of(
@@ -35,7 +39,10 @@ public interface ContainerDriver extends ResourceDriver {
                         .withDefault(DEFAULT_STOP_TIMEOUT.toSeconds() + "s"),
                 Keyword.of("container", "encap_agent", ValueType.STRING,
                         "The Nestor agent inside the guest, to which encapsulated actions are relayed").forType(type)
-                        .asScopable().withDefault(DEFAULT_ENCAP_AGENT));
+                        .asScopable().withDefault(DEFAULT_ENCAP_AGENT),
+                Keyword.of("container", "encap_timeout", ValueType.DURATION,
+                        "Longest the guest agent may take for one relayed action").forType(type).asScopable()
+                        .withDefault(DEFAULT_ENCAP_TIMEOUT.toSeconds() + "s"));
     }
 
     @Override

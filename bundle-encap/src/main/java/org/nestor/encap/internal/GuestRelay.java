@@ -1,6 +1,5 @@
 package org.nestor.encap.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +24,6 @@ import org.nestor.core.status.Status;
  */
 final class GuestRelay {
 
-    /** Longest a guest agent may take for one action (its own resources have their own timeouts). */
-    static final Duration RELAY_TIMEOUT = Duration.ofMinutes(15);
     private static final int PARALLEL_GUESTS = 8;
 
     private final ServiceActions engine;
@@ -88,7 +85,7 @@ final class GuestRelay {
         List<String> argv = command(guest.agent(), service, action, options);
         engine.log(service, guest.rid(), "INFO", "relay to " + guest.name() + ": " + String.join(" ", argv),
                 options.output());
-        CommandResult result = guest.container().exec(argv, null, RELAY_TIMEOUT);
+        CommandResult result = guest.container().exec(argv, null, guest.timeout());
         for (String line : (result.stdout() + result.stderr()).strip().split("\n")) {
             if (!line.isBlank()) {
                 engine.log(service, guest.rid(), "INFO", guest.name() + ": " + line, options.output());
@@ -100,7 +97,7 @@ final class GuestRelay {
         String failure;
         if (result.timedOut()) {
             failure = "guest " + guest.name() + ": " + action.label() + " did not end within "
-                    + RELAY_TIMEOUT.toMinutes() + " min";
+                    + guest.timeout().toSeconds() + "s (encap_timeout)";
         } else if (result.exitCode() == 127 || result.exitCode() == 255) {
             failure = "guest " + guest.name() + " cannot be joined (exit " + result.exitCode() + ": agent "
                     + guest.agent() + " missing or transport down)" + (result.reason().isEmpty() ? ""

@@ -114,8 +114,11 @@ public class ServiceEngine implements ServiceActions {
             if (resource.group().equals("container") && !resource.disabled()) {
                 try {
                     if (ActionRun.handle(here, resource, ResourceLog.SILENT) instanceof ContainerResource container) {
+                        Object timeout = resource.values().get("encap_timeout");
                         guests.add(new Guest(resource.rid(), container, String.valueOf(resource.values()
-                                .getOrDefault("encap_agent", ContainerDriver.DEFAULT_ENCAP_AGENT))));
+                                .getOrDefault("encap_agent", ContainerDriver.DEFAULT_ENCAP_AGENT)),
+                                timeout instanceof Long seconds ? Duration.ofSeconds(seconds)
+                                        : ContainerDriver.DEFAULT_ENCAP_TIMEOUT));
                     }
                 } catch (ResourceException e) {
                     throw new ActionException(service + ": " + resource.rid() + ": " + e.getMessage(), e);
