@@ -19,6 +19,7 @@ import org.nestor.core.action.Guest;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.status.Status;
 import org.nestor.core.store.ServiceStore;
@@ -81,6 +82,7 @@ final class ConfigReconciler {
             }
         }
         long current = newest == null ? host : versions.get(newest);
+        reportOverwrittenEdits(service, host, versions, current, newest, options);
         for (Map.Entry<Guest, Long> guest : versions.entrySet()) {
             if (guest.getValue() < current) {
                 if (options.dryRun()) {
@@ -90,6 +92,53 @@ final class ConfigReconciler {
                 }
             }
         }
+        if (!options.dryRun()) {
+            writeAgreed(service, current);
+        }
+    }
+
+    /**
+     * Edits made on both sides since the last reconciliation: the newest wins, and each one it
+     * overwrites is said, with its time, so that nobody's change disappears silently.
+     */
+    private void reportOverwrittenEdits(String service, long host, Map<Guest, Long> versions, long current,
+                                        Guest winner, ActionOptions options) {
+        long agreed = readAgreed(service);
+        if (agreed == ABSENT) {
+            return;
+        }
+        String winnerName = winner == null ? "the hypervisor" : winner.name();
+        if (host > agreed && host < current) {
+            engine.log(service, null, "WARN", "the hypervisor's edit of " + Instant.ofEpochSecond(host)
+                    + " is overwritten by the newer one of " + winnerName, options.output());
+        }
+        versions.forEach((guest, version) -> {
+            if (version > agreed && version < current) {
+                engine.log(service, guest.rid(), "WARN", guest.name() + "'s edit of " + Instant.ofEpochSecond(version)
+                        + " is overwritten by the newer one of " + winnerName, options.output());
+            }
+        });
+    }
+
+    /** The version every party had after the last reconciliation, or ABSENT. */
+    private long readAgreed(String service) {
+        try {
+            return Long.parseLong(Files.readString(agreedFile(service)).strip());
+        } catch (IOException | NumberFormatException e) {
+            return ABSENT;
+        }
+    }
+
+    private void writeAgreed(String service, long version) {
+        try {
+            LocalFiles.replace(agreedFile(service), temporary -> Files.writeString(temporary, version + "\n"));
+        } catch (ResourceException e) {
+            throw new ActionException(e.getMessage(), e);
+        }
+    }
+
+    private Path agreedFile(String service) {
+        return engine.actionLog(service).resolveSibling("encap.config-version");
     }
 
     /** Where the guest agent keeps the service: its base is two levels above bin/nestor. */

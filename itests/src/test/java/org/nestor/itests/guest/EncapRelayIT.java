@@ -69,6 +69,17 @@ class EncapRelayIT {
             assertTrue(guests.hostNestor("hv1", "svc", "push-config", "es").output()
                     .contains("es: the configuration is the same everywhere"));
 
+            // both edited: the newest (the guest's) wins, and the hypervisor's lost edit is said
+            Thread.sleep(1100);
+            guests.hostNestor("hv1", "svc", "set", "--kw", "app#1.comment=host side", "es").check("host edit");
+            Thread.sleep(1100);
+            guests.attach(guest, null, Guests.GUEST_NESTOR, "svc", "set", "--kw", "app#1.comment=guest side", "es")
+                    .check("guest edit");
+            String both = guests.hostNestor("hv1", "svc", "push-config", "es").check("push-config").output();
+            assertTrue(both.contains("the hypervisor's edit of ") && both.contains("is overwritten by the newer one of "
+                    + guest) && both.contains("pulled the configuration of " + guest), both);
+            assertTrue(guests.hostNestor("hv1", "svc", "print-config", "es").output().contains("guest side"));
+
             guests.hostNestor("hv1", "svc", "set", "--kw", "container#1.encap_agent=/no/agent", "es").check("set");
             String stopped = guests.hostNestor("hv1", "svc", "stop", "es").check("stop with a missing agent").output();
             assertTrue(stopped.contains("guest " + guest + " cannot be joined (exit 127: agent /no/agent missing"),
