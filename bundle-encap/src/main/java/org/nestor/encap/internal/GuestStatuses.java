@@ -62,7 +62,9 @@ final class GuestStatuses {
 
     private ServiceStatus guestStatus(String service, ServiceStatus host, Guest guest, List<ResourceSummary> encap,
                                       boolean refresh, Path cache) {
-        if (guest.container().status().status() != Status.UP) {
+        // the host's own status has just told whether the container is up (cached, or asked when refreshed)
+        ResourceState container = host.resources().get(guest.rid());
+        if (container == null || container.status() != Status.UP) {
             return forged(service, host, guest, encap, true, "container " + guest.name() + " is not running");
         }
         if (!refresh && fresh(cache, service)) {

@@ -1,6 +1,5 @@
 package org.nestor.core.command.completers;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -29,10 +28,8 @@ public class GuestNameCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        List<String> services = store.list();
-        List<String> named = Arrays.stream(commandLine.getArguments()).filter(services::contains).toList();
         TreeSet<String> guests = new TreeSet<>();
-        for (String service : named.isEmpty() ? services : named) {
+        for (String service : ServiceNameCompleter.servicesOnTheLine(store, commandLine)) {
             try {
                 for (Guest guest : actions.encapsulation(service).guests()) {
                     guests.add(guest.name());

@@ -1,6 +1,5 @@
 package org.nestor.core.command.completers;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -31,10 +30,8 @@ public class KeywordCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        List<String> services = store.list();
-        List<String> named = Arrays.stream(commandLine.getArguments()).filter(services::contains).toList();
         TreeSet<String> words = new TreeSet<>();
-        for (String service : named.isEmpty() ? services : named) {
+        for (String service : ServiceNameCompleter.servicesOnTheLine(store, commandLine)) {
             ServiceConfig config = store.read(service);
             config.getOrAdd(ServiceConfig.DEFAULT);
             for (Section section : config.sections()) {

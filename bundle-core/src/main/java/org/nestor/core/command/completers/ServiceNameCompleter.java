@@ -1,5 +1,6 @@
 package org.nestor.core.command.completers;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -20,5 +21,15 @@ public class ServiceNameCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         return new StringsCompleter(store.list()).complete(session, commandLine, candidates);
+    }
+
+    /**
+     * The services named on the command line, or every stored one while none is named yet (the
+     * console takes options before the service name): what option completers complete from.
+     */
+    static List<String> servicesOnTheLine(ServiceStore store, CommandLine commandLine) {
+        List<String> services = store.list();
+        List<String> named = Arrays.stream(commandLine.getArguments()).filter(services::contains).toList();
+        return named.isEmpty() ? services : named;
     }
 }

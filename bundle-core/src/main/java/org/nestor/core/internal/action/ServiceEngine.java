@@ -104,7 +104,13 @@ public class ServiceEngine implements ServiceActions {
 
     @Override
     public Encapsulation encapsulation(String service) {
-        ServiceModel here = model(service);
+        ServiceConfig config = store.read(service);
+        // asked for every service on each status: most have no encapnodes, which needs no evaluation
+        Section defaults = config.section(ServiceConfig.DEFAULT);
+        if (defaults == null || defaults.entries().stream().noneMatch(e -> e.key().startsWith("encapnodes"))) {
+            return Encapsulation.NONE;
+        }
+        ServiceModel here = model(service, config);
         List<String> encapnodes = here.evaluation.encapnodes();
         if (encapnodes.isEmpty() || encapnodes.contains(here.evaluation.context().nodename())) {
             return Encapsulation.NONE;
@@ -126,7 +132,6 @@ public class ServiceEngine implements ServiceActions {
             }
         }
         // the encapsulated resources as the first encapnode sees them: their rids, tags and subsets
-        ServiceConfig config = store.read(service);
         ConfigEvaluation asGuest = new ConfigEvaluation(service, config, dictionary,
                 EvaluationContext.of(node, encapnodes.get(0)));
         List<ResourceSummary> encapResources = summaries(ServiceModel.of(service, paths.config(),
@@ -171,7 +176,10 @@ public class ServiceEngine implements ServiceActions {
      * an action needs it (driver bundles come and go).
      */
     private ServiceModel model(String service) {
-        ServiceConfig config = store.read(service);
+        return model(service, store.read(service));
+    }
+
+    private ServiceModel model(String service, ServiceConfig config) {
         List<Problem> problems = store.validate(service, config).stream()
                 .filter(problem -> !awaitsDriver(config, problem.section())).toList();
         if (!problems.isEmpty()) {
