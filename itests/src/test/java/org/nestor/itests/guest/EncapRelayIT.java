@@ -80,6 +80,15 @@ class EncapRelayIT {
                     + guest) && both.contains("pulled the configuration of " + guest), both);
             assertTrue(guests.hostNestor("hv1", "svc", "print-config", "es").output().contains("guest side"));
 
+            // a newer but empty copy in the guest is refused, and the hypervisor's stays as it was
+            Thread.sleep(1100);
+            guests.attach(guest, null, "/bin/sh", "-c", "printf '[DEFAULT]\\n' > /opt/nestor/etc/nestor/services/es.conf")
+                    .check("empty the guest's copy");
+            Processes.Result empty = guests.hostNestor("hv1", "svc", "push-config", "es");
+            assertEquals(1, empty.exit(), empty.output());
+            assertTrue(empty.output().contains("pulled an empty configuration from " + guest), empty.output());
+            assertTrue(guests.hostNestor("hv1", "svc", "print-config", "es").output().contains("guest side"));
+
             guests.hostNestor("hv1", "svc", "set", "--kw", "container#1.encap_agent=/no/agent", "es").check("set");
             String stopped = guests.hostNestor("hv1", "svc", "stop", "es").check("stop with a missing agent").output();
             assertTrue(stopped.contains("guest " + guest + " cannot be joined (exit 127: agent /no/agent missing"),
