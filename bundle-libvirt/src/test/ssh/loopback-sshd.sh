@@ -2,12 +2,14 @@
 # A private sshd on 127.0.0.1 for the SSH transport's tests and benchmarks: own host key, one client
 # key (DIR/client) authorized for the system user nestorssh (made once; shell /bin/sh, home /tmp, so
 # that no rc file of root's runs at each command), DIR/known_hosts holding the host key as the
-# transport wants it. Run as root.
-#   loopback-sshd.sh start DIR   prints the port once sshd listens
-#   loopback-sshd.sh stop DIR
+# transport wants it. Run as root. USER root logs in as root instead (pool peers run Nestor's agent
+# as root, as a node does).
+#   loopback-sshd.sh start DIR [USER]   prints the port once sshd listens
+#   loopback-sshd.sh stop DIR           the listener only: sessions already open live on
 set -euo pipefail
-[ $# -eq 2 ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+[ $# -eq 2 ] || [ $# -eq 3 ] || { echo "usage: $0 start|stop DIR [USER]" >&2; exit 2; }
 dir=$(mkdir -p "$2" && cd "$2" && pwd)
+user=${3:-nestorssh}
 case $1 in
 start)
     "$0" stop "$dir"
@@ -19,17 +21,23 @@ start)
     done
     cp "$dir/client.pub" "$dir/authorized_keys"
     chmod 644 "$dir/authorized_keys"
-    for port in $(shuf -i 20000-60000 -n 50); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-    done
+    # a restart keeps the port (and the host key): a peer that went down comes back as it was
+    if [ -f "$dir/port" ]; then
+        port=$(cat "$dir/port")
+    else
+        for port in $(shuf -i 20000-60000 -n 50); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+        done
+        echo "$port" > "$dir/port"
+    fi
     cat > "$dir/sshd_config" <<CONF
 Port $port
 ListenAddress 127.0.0.1
 HostKey $dir/host
 PidFile $dir/sshd.pid
 AuthorizedKeysFile $dir/authorized_keys
-PermitRootLogin no
-AllowUsers nestorssh
+PermitRootLogin $([ "$user" = root ] && echo prohibit-password || echo no)
+AllowUsers $user
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no

@@ -7,19 +7,15 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.action.ServiceActions;
 import org.nestor.core.command.completers.GuestNameCompleter;
 import org.nestor.core.config.ValueType;
 
 /** Base of start, stop and restart: the resource selection and the options of an action. */
 public abstract class ActionCommandSupport extends ServiceCommandSupport {
 
-    @Reference
-    protected ServiceActions actions;
 
     @Option(name = "--rid", description = "Resources by rid or group, comma-separated; repeatable", multiValued = true)
     List<String> rids;

@@ -1,6 +1,7 @@
 package org.nestor.core.command;
 
 import java.io.PrintStream;
+import java.time.Instant;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -9,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.api.action.Completion;
 import org.nestor.core.store.ServiceNames;
+import org.nestor.core.store.StoreException;
 
 @Service
 @Command(scope = "svc", name = "create",
@@ -26,11 +28,25 @@ public class CreateCommand extends SvcCommandSupport {
     @Option(name = "--force", description = "Replace the service when it exists")
     boolean force;
 
+    @Option(name = "--version", description = "Install a copy edited elsewhere with that edit's version (epoch "
+            + "seconds), as replication does; such a copy is not replicated again from here")
+    Long version;
+
     @Override
     protected void run(PrintStream out) {
         ServiceNames.check(service);
         boolean existed = store.exists(service);
-        store.create(service, readConfig(config), force);
+        if (existed && !force) {
+            throw new StoreException("service '" + service + "' exists: use --force to replace it");
+        }
+        if (version != null) {
+            store.install(service, readConfig(config), Instant.ofEpochSecond(version));
+        } else {
+            store.create(service, readConfig(config), force);
+        }
         out.println((existed ? "replaced" : "created") + " service " + service + " (" + store.file(service) + ")");
+        if (version == null) {
+            replicate(service, out);
+        }
     }
 }

@@ -6,28 +6,39 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.nestor.core.action.ServiceActions;
+import org.nestor.core.internal.pool.MergedLogs;
+import org.nestor.core.internal.pool.Placement;
+import org.nestor.core.pool.PoolNode;
 
 @Service
-@Command(scope = "svc", name = "logs", description = "Prints a service's action log: TIME node.svc.rid LEVEL message")
+@Command(scope = "svc", name = "logs", description = "Prints a service's action log (TIME node.svc.rid LEVEL "
+        + "message), merged in time order with its nodes' and drpnodes' in the pool")
 public class LogsCommand extends ServiceCommandSupport {
 
     private static final long FOLLOW_POLL_MILLIS = 250;
 
-    @Reference
-    protected ServiceActions actions;
 
-    @Option(name = "--follow", description = "Keep printing new lines until interrupted")
+    @Option(name = "--follow", description = "Keep printing this node's new lines until interrupted")
     boolean follow;
+
+    @Option(name = "--local", description = "Only this node's log")
+    boolean local;
 
     @Override
     protected void run(PrintStream out) throws IOException, InterruptedException {
         store.read(service);
+        List<PoolNode> peers = local || follow ? List.of() : Placement.of(service, store, keywords, node)
+                .peersIn(pool);
+        if (!peers.isEmpty()) {
+            new MergedLogs(pool, actions).lines(service, peers, null, System.err::println)
+                    .forEach(out::println);
+            return;
+        }
         Path log = actions.actionLog(service);
         long printed = 0;
         do {

@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.nestor.core.action.ServiceActions;
 import org.nestor.core.command.completers.ServiceNameCompleter;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.StatusJson;
@@ -22,8 +21,6 @@ import org.nestor.core.status.StatusJson;
         description = "Prints the status of a service (or of all): overall, availability, each resource with flags")
 public class PrintStatusCommand extends SvcCommandSupport {
 
-    @Reference
-    protected ServiceActions actions;
 
     /** The console's session, to colour only on a terminal; absent under bin/nestor. */
     @Reference(optional = true)

@@ -6,9 +6,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.nestor.core.action.ServiceActions;
 import org.nestor.core.command.completers.GuestNameCompleter;
 
 /**
@@ -20,8 +18,6 @@ import org.nestor.core.command.completers.GuestNameCompleter;
         + "in its running guests (newest wins, nothing merged), and reports what moved")
 public class PushConfigCommand extends ServiceCommandSupport {
 
-    @Reference
-    ServiceActions actions;
 
     @Option(name = "--slave", description = "Only these guests, by container name or rid, comma-separated; repeatable",
             multiValued = true)

@@ -24,5 +24,6 @@ public class SetCommand extends ServiceCommandSupport {
         List<KeywordAssignment> parsed = assignments.stream().map(a -> KeywordAssignment.parse(a, true)).toList();
         store.edit(service, config -> parsed.forEach(a -> config.getOrAdd(a.section()).put(a.key(), a.value(), 0)));
         parsed.forEach(a -> out.println("set " + a.section() + "." + a.key() + " = " + a.value()));
+        replicate(service, out);
     }
 }

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.internal.pool.ConfigReplication;
+import org.nestor.core.pool.Pool;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.store.StoreException;
 
@@ -34,6 +37,12 @@ public abstract class SvcCommandSupport implements Action {
     @Reference
     protected NodeIdentity node;
 
+    @Reference
+    protected ServiceActions actions;
+
+    @Reference
+    protected Pool pool;
+
     @Override
     public Object execute() throws Exception {
         run(System.out);
@@ -41,6 +50,16 @@ public abstract class SvcCommandSupport implements Action {
     }
 
     protected abstract void run(PrintStream out) throws Exception;
+
+    /**
+     * Gives the service's configuration to its peers after a change made here (nothing to do
+     * without peers, or in a guest); peers that cannot be reached are said and tried again later.
+     */
+    protected void replicate(String service, PrintStream out) {
+        if (!pool.nodes().isEmpty()) {
+            new ConfigReplication(pool, store, keywords, node, actions).sync(service, out::println);
+        }
+    }
 
     /** Reads a configuration (INI or JSON) from a file, or from standard input for "-". */
     protected static ServiceConfig readConfig(String file) {

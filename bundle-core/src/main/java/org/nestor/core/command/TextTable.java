@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Left-aligned plain-text columns: readable on a console and stable for scripts. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         rows.add(headers);
     }
 
-    void row(String... cells) {
+    public void row(String... cells) {
         rows.add(cells);
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length - 1; i++) {

@@ -31,5 +31,6 @@ public class UnsetCommand extends ServiceCommandSupport {
             }
         }));
         parsed.forEach(target -> out.println("unset " + target.section() + "." + target.key()));
+        replicate(service, out);
     }
 }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import org.nestor.core.internal.Json;
 
 
 /**
@@ -24,14 +21,13 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 public final class StatusJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private StatusJson() {
     }
 
     public static String write(ServiceStatus status) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             write(json, status);
         } catch (IOException e) {
@@ -86,14 +82,29 @@ public final class StatusJson {
     }
 
     /** @throws IllegalArgumentException when the text is not such a document */
+    @SuppressWarnings("unchecked")
     public static ServiceStatus read(String text) {
-        try (JsonParser parser = JSON.createParser(text)) {
-            parser.nextToken();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> document = (Map<String, Object>) value(parser);
-            return status(document);
+        try {
+            return status((Map<String, Object>) Json.parse(text));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a service status document: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The document of {@code print-status --all --format json}: one status per service name.
+     *
+     * @throws IllegalArgumentException when the text is not such a document
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, ServiceStatus> readAll(String text) {
+        try {
+            Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
+            ((Map<String, Object>) Json.parse(text)).forEach((name, document) ->
+                    statuses.put(name, status((Map<String, Object>) document)));
+            return statuses;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a document of service statuses: " + e.getMessage(), e);
         }
     }
 
@@ -117,40 +128,5 @@ public final class StatusJson {
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object list) {
         return (List<String>) list;
-    }
-
-    /** The value at the current token, as maps, lists, strings, longs, booleans and nulls. */
-    private static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
-                }
-                return list;
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return parser.getBooleanValue();
-            }
-            case VALUE_NUMBER_INT -> {
-                return parser.getLongValue();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> {
-                return parser.getText();
-            }
-        }
     }
 }

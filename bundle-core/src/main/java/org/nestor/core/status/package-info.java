@@ -1,5 +1,5 @@
 /** Status values, their merge algebra, and the status documents of resources and services. */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.nestor.core.status;
 
 import org.osgi.annotation.versioning.Version;

@@ -51,6 +51,14 @@ public interface ServiceStore {
     void create(String name, ServiceConfig config, boolean replace);
 
     /**
+     * Installs a configuration that was edited elsewhere (a peer, a guest) with that edit's version,
+     * so that the newest edit keeps its time on every node. Replaces the service when it exists.
+     *
+     * @throws org.nestor.core.config.ConfigException when the configuration is invalid here (nothing written)
+     */
+    void install(String name, ServiceConfig config, Instant version);
+
+    /**
      * Changes a stored service under its lock: the change is applied to a copy, validated, then written.
      *
      * @return the configuration as stored

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,8 +185,7 @@ final class ConfigReconciler {
                         + Files.size(pulled) + " bytes): kept the host's");
             }
             String text = Files.readString(pulled, StandardCharsets.UTF_8);
-            store.create(service, ConfigReader.read(text, guest.name() + ":" + file), true);
-            Files.setLastModifiedTime(store.file(service), FileTime.from(Instant.ofEpochSecond(guestVersion)));
+            store.install(service, ConfigReader.read(text, guest.name() + ":" + file), Instant.ofEpochSecond(guestVersion));
             note(service, guest, "pulled the configuration of " + guest.name() + " (" + Instant.ofEpochSecond(guestVersion)
                     + ", newer than the host's " + Instant.ofEpochSecond(hostVersion) + ")", options);
         } catch (ResourceException | IOException e) {

@@ -37,11 +37,10 @@ abstract class DomainDriver implements ContainerDriver {
         return new DomainResource(context, domainType);
     }
 
-    /** The bundle's connections and sessions end with it. */
+    /** The bundle's connections end with it (SSH sessions belong to the core, shared with the pool). */
     @Deactivate
     void close() {
         LibvirtConnections.SHARED.closeAll();
-        SshTransport.closeAll();
     }
 
     private static List<Keyword> declareKeywords(DomainType domainType) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ResourceException;
+import org.nestor.core.ssh.SshSessions;
 
 /** The SSH transport against a private sshd on loopback (src/test/ssh/loopback-sshd.sh). */
 class SshTransportTest {
@@ -47,7 +48,7 @@ class SshTransportTest {
 
     @AfterAll
     static void stopSshd() {
-        SshTransport.closeAll();
+        SshSessions.closeAll();
         sshd("stop");
     }
 

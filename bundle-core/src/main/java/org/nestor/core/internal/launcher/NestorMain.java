@@ -29,7 +29,9 @@ import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.action.ServiceEngine;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
+import org.nestor.core.pool.Pool;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
 import org.nestor.core.store.ServiceStore;
@@ -108,7 +110,7 @@ public final class NestorMain {
             actions = layer.over(actions, store);
         }
         return Map.of(KeywordDictionary.class, dictionary, Drivers.class, dictionary, NodeIdentity.class, node,
-                ServiceStore.class, store, ServiceActions.class, actions);
+                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, new PeerPool(paths, node));
     }
 
     /** The store's lock timeout from the core configuration the Karaf side reads too. */

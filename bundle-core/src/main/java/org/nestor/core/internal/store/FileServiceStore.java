@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,6 +140,18 @@ public class FileServiceStore implements ServiceStore {
                 throw new StoreException("service '" + name + "' exists: use --force to replace it");
             }
             write(name, config);
+        }
+    }
+
+    @Override
+    public void install(String name, ServiceConfig config, Instant version) {
+        ServiceNames.check(name);
+        requireValid(name, config);
+        try (ServiceLock lock = lock(name, lockTimeout)) {
+            write(name, config);
+            Files.setLastModifiedTime(file(name), FileTime.from(version));
+        } catch (IOException e) {
+            throw new StoreException("cannot set the version of service '" + name + "': " + e.getMessage(), e);
         }
     }
 

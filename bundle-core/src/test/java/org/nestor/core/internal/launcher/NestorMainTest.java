@@ -304,9 +304,10 @@ class NestorMainTest {
         Path commandsDirectory = Path.of(NestorMainTest.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI()).resolveSibling("classes").resolve("org/nestor/core/command");
         Set<String> annotated = new TreeSet<>();
-        try (Stream<Path> files = Files.list(commandsDirectory)) {
+        try (Stream<Path> files = Files.walk(commandsDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = "org.nestor.core.command." + file.getFileName().toString().replace(".class", "");
+                String name = "org.nestor.core.command." + commandsDirectory.relativize(file).toString()
+                        .replace(".class", "").replace('/', '.');
                 if (Class.forName(name).isAnnotationPresent(Command.class)) {
                     annotated.add(name);
                 }
@@ -315,6 +316,6 @@ class NestorMainTest {
         Set<String> listed = NestorMain.commands().values().stream().map(binder -> binder.type().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(annotated, listed);
-        assertEquals(18, listed.size());
+        assertEquals(26, listed.size());
     }
 }

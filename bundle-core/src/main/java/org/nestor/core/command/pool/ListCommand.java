@@ -1,0 +1,53 @@
+package org.nestor.core.command.pool;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.nestor.core.command.SvcCommandSupport;
+import org.nestor.core.command.TextTable;
+import org.nestor.core.internal.pool.LocalNode;
+import org.nestor.core.pool.NodeInfo;
+import org.nestor.core.pool.Pool.Reply;
+import org.nestor.core.pool.PoolNode;
+
+@Service
+@Command(scope = "pool", name = "list", description = "Lists this node and its peers: reachable or not, latency, "
+        + "Nestor version, services, drivers (peers asked in parallel)")
+public class ListCommand extends SvcCommandSupport {
+
+    /** A peer's description with how long it took to get. */
+    record Answer(NodeInfo info, long millis) {
+    }
+
+    @Override
+    protected void run(PrintStream out) {
+        TextTable table = new TextTable("NODE", "ADDRESS", "STATE", "LATENCY", "VERSION", "SERVICES", "DRIVERS");
+        NodeInfo self = LocalNode.describe(node, keywords, store, List.of());
+        table.row(self.node(), "-", "this node", "-", self.version(), Integer.toString(self.services().size()),
+                String.join(" ", self.drivers()));
+        Map<PoolNode, Reply<Answer>> answers = pool.each(pool.nodes(), peer -> {
+            long began = System.nanoTime();
+            NodeInfo info = pool.info(peer, List.of());
+            return new Answer(info, (System.nanoTime() - began) / 1_000_000);
+        });
+        answers.forEach((peer, reply) -> {
+            String address = peer.user() + "@" + peer.host() + ":" + peer.port();
+            if (reply.ok()) {
+                NodeInfo info = reply.value().info();
+                table.row(peer.name(), address, "up", reply.value().millis() + " ms", info.version(),
+                        Integer.toString(info.services().size()), String.join(" ", info.drivers()));
+            } else {
+                table.row(peer.name(), address, "unreachable", "-", "-", "-", "-");
+            }
+        });
+        table.print(out);
+        answers.forEach((peer, reply) -> {
+            if (!reply.ok()) {
+                out.println(peer.name() + ": " + reply.failure().getMessage());
+            }
+        });
+    }
+}
