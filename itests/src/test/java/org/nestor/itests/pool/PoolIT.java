@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nestor.itests.Processes;
 import org.nestor.itests.Processes.Result;
+import org.nestor.itests.guest.Guests;
 
 /**
  * Three Nestor nodes on loopback, real SSH between them (one sshd per node): pool administration,
@@ -241,5 +243,42 @@ class PoolIT {
         nodes.up("n2");
         String mon = nodes.nestor("n1", "svc", "mon", "dying").check("mon").output();
         assertTrue(mon.matches("(?s).*dying +down +failover +X\\^ +X +X\n"), mon);
+    }
+
+    @Test
+    void switchCarriesItsLxcGuestAlong() throws Exception {
+        assumeTrue(Guests.available(), "real LXC needs root and the lxc tools");
+        String guest = "pg" + UUID.randomUUID().toString().substring(0, 8);
+        try (Guests guests = Guests.create()) {
+            guests.make(guest);
+            // the container lives on storage both hypervisors see (here: the same directory)
+            Path config = Files.writeString(nodes.work().resolve("vm.conf"), "[DEFAULT]\nnodes = n1 n2\nencapnodes = "
+                    + guest + "\n\n[container#1]\ntype = lxc\nname = " + guest + "\ncontainer_data_dir = "
+                    + guests.lxcPath() + "\nstop_timeout = 10s\n\n[app#1]\nencap = true\n"
+                    + "start = /bin/touch /tmp/app.up\nstop = /bin/rm -f /tmp/app.up\ncheck = /bin/test -e /tmp/app.up\n");
+            nodes.nestor("n1", "svc", "create", "vm", "--config", config.toString()).check("create");
+            try {
+                nodes.nestor("n1", "svc", "start", "vm").check("start on n1");
+                String switched = nodes.nestor("n1", "svc", "switch", "vm", "--to", "n2").check("switch").output();
+                // stop on n1: the guest first, then its container; start on n2: the container, then the guest
+                String relay = " INFO relay to " + guest + ": " + Guests.GUEST_NESTOR;
+                int guestStop = switched.indexOf("n1.vm.container#1" + relay + " svc stop vm");
+                int containerStop = switched.indexOf("n1.vm.container#1 INFO stopped");
+                int containerStart = switched.indexOf("n2.vm.container#1 INFO started");
+                int guestStart = switched.indexOf("n2.vm.container#1" + relay + " svc start vm");
+                assertTrue(guestStop > 0 && containerStop > guestStop && containerStart > containerStop
+                        && guestStart > containerStart, switched);
+                assertTrue(guests.attach(guest, null, "/bin/test", "-e", "/tmp/app.up").exit() == 0,
+                        "the app runs again in the guest");
+                String tree = nodes.nestor("n2", "svc", "print-status", "--refresh", "vm").check("status").output();
+                assertTrue(tree.matches("(?s)vm +up\\n.*`- container#1 +\\.+ +up .*\\n +`- app#1 +\\.{4}E\\.{3} +up .*"),
+                        tree);
+                String mon = nodes.nestor("n1", "svc", "mon", "vm").check("mon").output();
+                assertTrue(mon.matches("(?s).*vm +up +failover +X\\^ +O +- *\n"), mon);
+            } finally {
+                nodes.nestor("n2", "svc", "stop", "vm");
+                nodes.nestor("n1", "svc", "stop", "vm");
+            }
+        }
     }
 }
