@@ -107,6 +107,22 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
         execute("svc:delete itbad");
     }
 
+    /** The pool commands run in Karaf on the same files as bin/nestor; without peers they speak of this node only. */
+    @Test
+    public void poolCommandsSpeakOfThisNode() throws IOException {
+        execute("svc:create --config " + file("pooled", WEB) + " itpool");
+        String info = execute("pool:info itpool");
+        assertTrue(info, info.matches("\\{\"node\":\"[^\"]+\",\"version\":\"0\\.1\\.0[^\"]*\","
+                + "\"drivers\":\\[.*\"app\\.forking\".*\\],"
+                + "\"services\":\\{\"itpool\":\\{\"version\":\\d+,\"checksum\":\"[0-9a-f]{64}\"}}}\\s*"));
+        String list = execute("pool:list");
+        assertTrue(list, list.matches("(?s)NODE +ADDRESS +STATE .*\\n\\S+ +- +this node .*"));
+        assertFails("pool:remove-node nowhere", "no node 'nowhere' in the pool (it has none; pool add-node adds one)");
+        String synced = execute("svc:sync-config itpool");
+        assertTrue(synced, synced.contains("not replicated to hv2: not in this node's pool (pool add-node)"));
+        execute("svc:delete itpool");
+    }
+
     @Test
     public void printKeywordsShowsTheCoreAndTheBuiltInAppDriver() {
         String keywords = execute("svc:print-keywords app");
