@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -13,8 +15,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
+import org.nestor.core.action.Dispatch;
+import org.nestor.core.action.Guest;
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.command.completers.PoolNodeCompleter;
+import org.nestor.core.command.completers.SwitchTargetCompleter;
 import org.nestor.core.internal.pool.ClusterStatus;
 import org.nestor.core.internal.pool.ConfigReplication;
 import org.nestor.core.internal.pool.FailoverGuard;
@@ -25,21 +29,30 @@ import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.Status;
 
 @Service
 @Command(scope = "svc", name = "switch", description = "Relocates a service: stops it where it runs (guests first), "
-        + "starts it on the target node, then prints both action logs merged in time order")
+        + "starts it on the target node, then prints both action logs merged in time order; to a guest: moves its "
+        + "encapsulated resources there from the guests that run them")
 public class SwitchCommand extends ServiceCommandSupport {
 
     /** A remote stop or start waits this long for the peer's agent (containers may take minutes). */
     private static final Duration REMOTE_ACTION = Duration.ofMinutes(30);
 
-    @Option(name = "--to", description = "The node to run the service on (one of its nodes)", required = true)
-    @Completion(PoolNodeCompleter.class)
+    @Option(name = "--to", description = "The node to run the service on (one of its nodes), or the guest to run "
+            + "its encapsulated resources in (container name or rid)", required = true)
+    @Completion(SwitchTargetCompleter.class)
     String target;
 
     @Override
     protected void run(PrintStream out) {
+        Optional<Guest> guest = actions.encapsulation(service).guests().stream()
+                .filter(g -> g.name().equals(target) || g.rid().equals(target)).findFirst();
+        if (guest.isPresent()) {
+            switchGuests(guest.get(), out);
+            return;
+        }
         Instant began = Instant.now();
         Placement placement = Placement.of(service, store, keywords, node);
         if (!placement.nodes().contains(target)) {
@@ -69,7 +82,7 @@ public class SwitchCommand extends ServiceCommandSupport {
         }
         new ConfigReplication(pool, store, keywords, node, actions).sync(service, out::println);
         try {
-            relocate(sources, out);
+            relocate(sources, (where, action) -> actOnNode(where, action, out), out);
             out.println("switched " + service + " to " + target);
         } finally {
             out.println("action logs of " + service + " since " + began + ":");
@@ -77,11 +90,34 @@ public class SwitchCommand extends ServiceCommandSupport {
         }
     }
 
-    private void relocate(List<String> sources, PrintStream out) {
+    /**
+     * Farmed failover: the guests' containers stay up, the encapsulated resources leave the guests
+     * that run them (stop --slave) and start in the target guest (start --slave).
+     */
+    private void switchGuests(Guest guest, PrintStream out) {
+        if (guest.container().status().status() != Status.UP) {
+            throw new ActionException("cannot switch " + service + " to " + guest.name() + ": its container "
+                    + guest.rid() + " is not running (svc start --master " + service + " first)");
+        }
+        ServiceStatus status = actions.status(service, true);
+        List<String> sources = actions.encapsulation(service).guests().stream()
+                .filter(g -> !g.rid().equals(guest.rid()) && ClusterStatus.running(status.encap().get(g.rid())))
+                .map(Guest::name).toList();
+        if (sources.isEmpty() && ClusterStatus.running(status.encap().get(guest.rid()))) {
+            out.println(service + " already runs in " + guest.name());
+            return;
+        }
+        relocate(sources, (where, action) -> actions.run(service, action, new ActionOptions(List.of(), List.of(),
+                List.of(), false, false, false, null, false, out::println, new Dispatch(false, List.of(where), false))),
+                out);
+        out.println("switched " + service + " to guest " + guest.name());
+    }
+
+    private void relocate(List<String> sources, BiConsumer<String, ServiceAction> act, PrintStream out) {
         for (String source : sources) {
             out.println("stopping " + service + " on " + source);
             try {
-                act(source, ServiceAction.STOP, out);
+                act.accept(source, ServiceAction.STOP);
             } catch (RuntimeException e) {
                 throw new ActionException("switch of " + service + " stopped: its stop on " + source + " failed ("
                         + e.getMessage() + "); it was not started on " + target, e);
@@ -89,7 +125,7 @@ public class SwitchCommand extends ServiceCommandSupport {
         }
         out.println("starting " + service + " on " + target);
         try {
-            act(target, ServiceAction.START, out);
+            act.accept(target, ServiceAction.START);
         } catch (RuntimeException e) {
             throw new ActionException("switch of " + service + " failed: " + (sources.isEmpty() ? ""
                     : "stopped on " + String.join(", ", sources) + ", ") + "its start on " + target + " failed ("
@@ -99,7 +135,7 @@ public class SwitchCommand extends ServiceCommandSupport {
         }
     }
 
-    private void act(String where, ServiceAction action, PrintStream out) {
+    private void actOnNode(String where, ServiceAction action, PrintStream out) {
         if (where.equals(node.name())) {
             if (action == ServiceAction.START) {
                 new FailoverGuard(pool, actions, store, keywords, node).check(service, false);

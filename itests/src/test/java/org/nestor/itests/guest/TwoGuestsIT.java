@@ -81,6 +81,53 @@ class TwoGuestsIT {
         }
     }
 
+    /**
+     * Farmed failover: both guests' containers run, the encapsulated app runs in one guest at a time
+     * and svc switch --to moves it from one guest to the other (by container name or rid).
+     */
+    @Test
+    void switchMovesTheEncapsulatedServiceBetweenGuests() throws Exception {
+        assumeTrue(Guests.available(), "real LXC needs root and the lxc tools");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String first = "fa" + suffix;
+        String second = "fb" + suffix;
+        try (Guests guests = Guests.create()) {
+            guests.make(first);
+            guests.make(second);
+            StringBuilder config = new StringBuilder("[DEFAULT]\nnodes = hv1\nencapnodes = " + first + " " + second
+                    + "\n");
+            int index = 1;
+            for (String guest : new String[] {first, second}) {
+                config.append("\n[container#").append(index++).append("]\ntype = lxc\nname = ").append(guest)
+                        .append("\ncontainer_data_dir = ").append(guests.lxcPath()).append("\nstop_timeout = 10s\n");
+            }
+            config.append("\n[app#1]\nencap = true\nstart = /usr/bin/touch /tmp/one.up\nstop = /bin/rm -f /tmp/one.up\n"
+                    + "check = /usr/bin/test -e /tmp/one.up\n");
+            Path file = Files.writeString(guests.work().resolve("fo.conf"), config);
+            guests.hostNestor("hv1", "svc", "create", "--config", file.toString(), "fo").check("create");
+            guests.hostNestor("hv1", "svc", "start", "--rid", "container#1", "fo").check("first container");
+
+            Processes.Result stopped = guests.hostNestor("hv1", "svc", "switch", "fo", "--to", second);
+            assertEquals(1, stopped.exit(), stopped.output());
+            assertTrue(stopped.output().contains("its container container#2 is not running (svc start --master fo "
+                    + "first)"), stopped.output());
+
+            guests.hostNestor("hv1", "svc", "start", "--master", "fo").check("both containers");
+            guests.hostNestor("hv1", "svc", "start", "--slave", first, "fo").check("the app in the first guest");
+            assertTrue(up(guests, first, "one") && !up(guests, second, "one"));
+
+            String switched = guests.hostNestor("hv1", "svc", "switch", "fo", "--to", second).check("switch").output();
+            assertTrue(up(guests, second, "one") && !up(guests, first, "one"), switched);
+            assertTrue(switched.indexOf("relay to " + first + ": " + Guests.GUEST_NESTOR + " svc stop fo")
+                    < switched.indexOf("relay to " + second + ": " + Guests.GUEST_NESTOR + " svc start fo"), switched);
+            String back = guests.hostNestor("hv1", "svc", "switch", "fo", "--to", "container#1").check("back").output();
+            assertTrue(up(guests, first, "one") && !up(guests, second, "one"), back);
+            assertTrue(guests.hostNestor("hv1", "svc", "switch", "fo", "--to", first).check("again").output()
+                    .contains("fo already runs in " + first));
+            guests.hostNestor("hv1", "svc", "stop", "fo").check("stop");
+        }
+    }
+
     private static boolean up(Guests guests, String guest, String app) throws Exception {
         return guests.attach(guest, null, "/usr/bin/test", "-e", "/tmp/" + app + ".up").exit() == 0;
     }

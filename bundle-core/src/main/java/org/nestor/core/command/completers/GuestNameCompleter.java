@@ -28,6 +28,11 @@ public class GuestNameCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        return new StringsCompleter(guests(store, actions, commandLine)).complete(session, commandLine, candidates);
+    }
+
+    /** The container names and rids of the services on the line (of all while none is named). */
+    static TreeSet<String> guests(ServiceStore store, ServiceActions actions, CommandLine commandLine) {
         TreeSet<String> guests = new TreeSet<>();
         for (String service : ServiceNameCompleter.servicesOnTheLine(store, commandLine)) {
             try {
@@ -39,6 +44,6 @@ public class GuestNameCompleter implements Completer {
                 // a service that does not evaluate offers no guests
             }
         }
-        return new StringsCompleter(guests).complete(session, commandLine, candidates);
+        return guests;
     }
 }
