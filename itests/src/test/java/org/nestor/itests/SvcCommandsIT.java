@@ -129,6 +129,8 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
         assertTrue(keywords, keywords.contains("app.forking  start"));
         assertTrue(keywords, keywords.contains("*            tags"));
         assertTrue(execute("svc:print-keywords DEFAULT").contains("DEFAULT  encapnodes"));
+        String network = execute("svc:print-keywords ip.netns");
+        assertTrue(network, network.contains("ip.netns  mode") && network.contains("ip.netns  ipname"));
     }
 
     /** A driver bundle is a whiteboard service: its keywords count the moment it appears, and stop when it leaves. */

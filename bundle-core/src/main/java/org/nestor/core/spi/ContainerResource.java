@@ -3,6 +3,7 @@ package org.nestor.core.spi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A container or VM resource, and the transport into its guest that encapsulation relays through.
@@ -23,6 +24,15 @@ public interface ContainerResource extends Resource {
 
     /** Whether a no-op command succeeds through the transport. */
     boolean operational();
+
+    /**
+     * The pid, as this host sees it, of the container's first process: its namespaces are
+     * {@code /proc/PID/ns/*}. Empty when the container does not run, or runs no process of this
+     * host's (a virtual machine).
+     */
+    default OptionalLong pid() {
+        return OptionalLong.empty();
+    }
 
     /** The guest's host name, as the guest agent knows its node name. */
     String guestHostname() throws ResourceException;

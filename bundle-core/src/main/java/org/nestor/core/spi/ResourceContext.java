@@ -59,11 +59,38 @@ public interface ResourceContext {
     ResourceLog log();
 
     /**
-     * A context of fixed, already evaluated values: the engine's for each resource it acts on, and
-     * a driver's tests' and benchmarks'.
+     * Another resource of the same service on this node, as its driver makes it: what a resource
+     * that works inside a container's namespace asks its container for.
+     *
+     * @throws ResourceException when the service has no such resource here, or it cannot be made
+     */
+    default Resource sibling(String rid) throws ResourceException {
+        throw new ResourceException(rid() + " cannot reach " + rid + " from here");
+    }
+
+    /** How a context finds the service's other resources. */
+    @FunctionalInterface
+    interface Siblings {
+
+        Siblings NONE = rid -> {
+            throw new ResourceException("no resource " + rid + " here");
+        };
+
+        Resource resource(String rid) throws ResourceException;
+    }
+
+    /**
+     * A context of fixed, already evaluated values, without siblings: a driver's tests' and
+     * benchmarks'.
      */
     static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
                               Path configDirectory, Path dataDirectory, ResourceLog log) {
+        return of(service, rid, node, values, configDirectory, dataDirectory, log, Siblings.NONE);
+    }
+
+    /** A context of fixed, already evaluated values: the engine's for each resource it acts on. */
+    static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
+                              Path configDirectory, Path dataDirectory, ResourceLog log, Siblings siblings) {
         return new ResourceContext() {
             @Override
             public String service() {
@@ -98,6 +125,11 @@ public interface ResourceContext {
             @Override
             public ResourceLog log() {
                 return log;
+            }
+
+            @Override
+            public Resource sibling(String other) throws ResourceException {
+                return siblings.resource(other);
             }
         };
     }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
@@ -371,6 +372,17 @@ final class DockerContainer implements ContainerResource {
                     + e.getMessage(), e);
         } catch (IOException e) {
             throw new ResourceException("copy of " + name + ":" + guestPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong pid() {
+        try {
+            InspectContainerResponse container = inspect(client());
+            Long pid = container == null ? null : container.getState().getPidLong();
+            return pid != null && pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (ResourceException e) {
+            return OptionalLong.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
@@ -237,6 +238,15 @@ final class LxcContainer implements ContainerResource {
                         + LxcTools.failure(result));
             }
         });
+    }
+
+    @Override
+    public OptionalLong pid() {
+        try {
+            return lxc.pid();
+        } catch (ResourceException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
@@ -88,6 +89,13 @@ final class LxcTools {
             throw new ResourceException("lxc-info failed: " + failure(result));
         }
         return result.stdout().strip();
+    }
+
+    /** The pid of the container's init while it runs ({@code lxc-info -p}), else empty. */
+    OptionalLong pid() throws ResourceException {
+        CommandResult result = run("lxc-info", List.of("-p", "-H"), QUICK);
+        String pid = result.stdout().strip();
+        return result.succeeded() && pid.matches("\\d+") ? OptionalLong.of(Long.parseLong(pid)) : OptionalLong.empty();
     }
 
     /** A configuration item of the container ({@code lxc-info -c KEY}), or null when it has none. */

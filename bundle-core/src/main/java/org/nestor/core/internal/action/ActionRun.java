@@ -55,7 +55,7 @@ final class ActionRun {
         }
         return resource.driver().create(ResourceContext.of(model.service, resource.rid(),
                 model.evaluation.context().nodename(), resource.values(), model.configDirectory, model.dataDirectory,
-                resourceLog));
+                resourceLog, rid -> handle(model, model.resource(rid), resourceLog)));
     }
 
     void run(ServiceAction action, List<PlannedResource> selected) {

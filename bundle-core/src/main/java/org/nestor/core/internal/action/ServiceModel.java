@@ -15,6 +15,7 @@ import org.nestor.core.config.Section;
 import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.spi.Drivers;
+import org.nestor.core.spi.ResourceException;
 
 /**
  * A service evaluated for this node: its resources in group order (then as written), each with
@@ -58,6 +59,12 @@ final class ServiceModel {
         }
         resources.sort(Comparator.comparingInt(r -> SectionName.GROUPS.indexOf(r.group())));
         return new ServiceModel(service, configDirectory, dataDirectory, evaluation, resources);
+    }
+
+    /** @throws ResourceException when the service has no such resource on this node */
+    PlannedResource resource(String rid) throws ResourceException {
+        return resources.stream().filter(r -> r.rid().equals(rid)).findFirst().orElseThrow(() ->
+                new ResourceException("service " + service + " has no resource " + rid + " here"));
     }
 
     private static PlannedResource plan(Section section, String group, ConfigEvaluation evaluation,

@@ -1,0 +1,47 @@
+package org.nestor.network.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.ResourceException;
+
+/**
+ * Where the network commands run: this node's own namespace, or a container's, entered with
+ * {@code nsenter -t PID -n}. Every command is an argument vector with a timeout.
+ */
+record Namespace(Long pid) {
+
+    static final Namespace HOST = new Namespace(null);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    static Namespace ofContainer(long pid) {
+        return new Namespace(pid);
+    }
+
+    CommandResult run(List<String> argv) {
+        List<String> command = new ArrayList<>();
+        if (pid != null) {
+            command.addAll(List.of("nsenter", "-t", Long.toString(pid), "-n", "--"));
+        }
+        command.addAll(argv);
+        return CommandRunner.run(command, COMMAND_TIMEOUT, null, Map.of(), null);
+    }
+
+    /** Runs it and fails, with its error, unless it succeeds. */
+    CommandResult check(List<String> argv) throws ResourceException {
+        CommandResult result = run(argv);
+        if (!result.succeeded()) {
+            throw new ResourceException(String.join(" ", argv) + " failed" + where() + ": " + result.reason());
+        }
+        return result;
+    }
+
+    /** " in the namespace of pid N", or nothing for the host's. */
+    String where() {
+        return pid == null ? "" : " in the namespace of pid " + pid;
+    }
+}
