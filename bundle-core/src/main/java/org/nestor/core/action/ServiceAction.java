@@ -8,7 +8,9 @@ public enum ServiceAction {
     /** Creates what the resources need (a container's rootfs...), in start order. */
     PROVISION,
     /** Stops, then removes what provision created, in stop order. */
-    UNPROVISION;
+    UNPROVISION,
+    /** Replicates the data of the sync resources to their target nodes, in start order. */
+    SYNC;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

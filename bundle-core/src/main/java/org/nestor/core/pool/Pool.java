@@ -1,11 +1,14 @@
 package org.nestor.core.pool;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.spi.CommandResult;
 
 /**
@@ -14,6 +17,14 @@ import org.nestor.core.spi.CommandResult;
  * {@code etc/nestor/known_hosts} and accepted only when an administrator says so.
  */
 public interface Pool {
+
+    /**
+     * The pool of the node whose Nestor configuration directory ({@code etc/nestor}) this is, for
+     * drivers made outside OSGi as well as in it (a sync resource sends its data to the peers).
+     */
+    static Pool of(Path configDirectory, String node) {
+        return new PeerPool(new NestorPaths(configDirectory.getParent().getParent()), node);
+    }
 
     /** The peers, by name (this node is not one of them). */
     List<PoolNode> nodes();

@@ -34,6 +34,20 @@ public final class CommandRunner {
     }
 
     /**
+     * Runs a command that must succeed.
+     *
+     * @throws ResourceException naming the command and its reason when it fails or times out
+     */
+    public static CommandResult check(List<String> argv, Duration timeout) throws ResourceException {
+        CommandResult result = run(argv, timeout, null, Map.of(), null);
+        if (!result.succeeded()) {
+            throw new ResourceException(String.join(" ", argv) + " failed: " + (result.timedOut()
+                    ? "no end within " + timeout.toSeconds() + " s" : result.reason()));
+        }
+        return result;
+    }
+
+    /**
      * The same, with standard output written as bytes to {@code stdoutFile} (for copies out of a
      * guest); the result's stdout is then empty.
      */

@@ -39,4 +39,11 @@ public interface Resource {
     /** Removes what {@link #provision()} created, never data it does not own; a no-op by default. */
     default void unprovision() throws ResourceException {
     }
+
+    /**
+     * Replicates the resource's data to its target nodes ({@code svc sync}); only sync resources
+     * have data to send.
+     */
+    default void sync() throws ResourceException {
+    }
 }

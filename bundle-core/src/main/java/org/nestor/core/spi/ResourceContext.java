@@ -68,29 +68,46 @@ public interface ResourceContext {
         throw new ResourceException(rid() + " cannot reach " + rid + " from here");
     }
 
-    /** How a context finds the service's other resources. */
-    @FunctionalInterface
-    interface Siblings {
+    /**
+     * One of the service's node lists ({@code nodes}, {@code drpnodes}, {@code encapnodes}) as this
+     * node reads it: where a sync resource sends its data.
+     */
+    default List<String> nodeList(String name) {
+        return List.of();
+    }
 
-        Siblings NONE = rid -> {
-            throw new ResourceException("no resource " + rid + " here");
+    /** What a resource's context knows of the rest of its service on this node. */
+    interface ServiceScope {
+
+        ServiceScope NONE = new ServiceScope() {
+            @Override
+            public Resource resource(String rid) throws ResourceException {
+                throw new ResourceException("no resource " + rid + " here");
+            }
+
+            @Override
+            public List<String> nodeList(String name) {
+                return List.of();
+            }
         };
 
         Resource resource(String rid) throws ResourceException;
+
+        List<String> nodeList(String name);
     }
 
     /**
-     * A context of fixed, already evaluated values, without siblings: a driver's tests' and
+     * A context of fixed, already evaluated values, alone in its service: a driver's tests' and
      * benchmarks'.
      */
     static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
                               Path configDirectory, Path dataDirectory, ResourceLog log) {
-        return of(service, rid, node, values, configDirectory, dataDirectory, log, Siblings.NONE);
+        return of(service, rid, node, values, configDirectory, dataDirectory, log, ServiceScope.NONE);
     }
 
     /** A context of fixed, already evaluated values: the engine's for each resource it acts on. */
     static ResourceContext of(String service, String rid, String node, Map<String, Object> values,
-                              Path configDirectory, Path dataDirectory, ResourceLog log, Siblings siblings) {
+                              Path configDirectory, Path dataDirectory, ResourceLog log, ServiceScope scope) {
         return new ResourceContext() {
             @Override
             public String service() {
@@ -129,7 +146,12 @@ public interface ResourceContext {
 
             @Override
             public Resource sibling(String other) throws ResourceException {
-                return siblings.resource(other);
+                return scope.resource(other);
+            }
+
+            @Override
+            public List<String> nodeList(String name) {
+                return scope.nodeList(name);
             }
         };
     }

@@ -112,11 +112,19 @@ public final class SshSessions {
 
     /** The command as the remote shell reads it: each word single-quoted. */
     static String command(List<String> argv) {
-        StringBuilder command = new StringBuilder("sh -c 'echo $$; exec \"$@\"' sh");
-        for (String word : argv) {
-            command.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        return "sh -c 'echo $$; exec \"$@\"' sh " + shellWords(argv);
+    }
+
+    /**
+     * Words as a POSIX shell reads them back unchanged, each single-quoted: for a remote command
+     * line (ssh, rsync -e) built from values without any shell interpreting them.
+     */
+    public static String shellWords(List<String> words) {
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            line.append(line.isEmpty() ? "" : " ").append('\'').append(word.replace("'", "'\\''")).append('\'');
         }
-        return command.toString();
+        return line.toString();
     }
 
     private static byte[] withoutPid(byte[] stdout) {

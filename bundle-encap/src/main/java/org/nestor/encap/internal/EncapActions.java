@@ -75,7 +75,7 @@ final class EncapActions extends ForwardingServiceActions {
             }
         }
         switch (action) {
-            case START, PROVISION -> {
+            case START, PROVISION, SYNC -> {
                 host(master, service, action, hostOptions);
                 relay.run(service, action, options, guests, false);
             }

@@ -23,21 +23,21 @@ record Namespace(Long pid) {
     }
 
     CommandResult run(List<String> argv) {
+        return CommandRunner.run(command(argv), COMMAND_TIMEOUT, null, Map.of(), null);
+    }
+
+    /** Runs it and fails, with its error, unless it succeeds. */
+    CommandResult check(List<String> argv) throws ResourceException {
+        return CommandRunner.check(command(argv), COMMAND_TIMEOUT);
+    }
+
+    private List<String> command(List<String> argv) {
         List<String> command = new ArrayList<>();
         if (pid != null) {
             command.addAll(List.of("nsenter", "-t", Long.toString(pid), "-n", "--"));
         }
         command.addAll(argv);
-        return CommandRunner.run(command, COMMAND_TIMEOUT, null, Map.of(), null);
-    }
-
-    /** Runs it and fails, with its error, unless it succeeds. */
-    CommandResult check(List<String> argv) throws ResourceException {
-        CommandResult result = run(argv);
-        if (!result.succeeded()) {
-            throw new ResourceException(String.join(" ", argv) + " failed" + where() + ": " + result.reason());
-        }
-        return result;
+        return command;
     }
 
     /** " in the namespace of pid N", or nothing for the host's. */

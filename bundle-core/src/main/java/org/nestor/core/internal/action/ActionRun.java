@@ -55,7 +55,17 @@ final class ActionRun {
         }
         return resource.driver().create(ResourceContext.of(model.service, resource.rid(),
                 model.evaluation.context().nodename(), resource.values(), model.configDirectory, model.dataDirectory,
-                resourceLog, rid -> handle(model, model.resource(rid), resourceLog)));
+                resourceLog, new ResourceContext.ServiceScope() {
+                    @Override
+                    public Resource resource(String rid) throws ResourceException {
+                        return handle(model, model.resource(rid), resourceLog);
+                    }
+
+                    @Override
+                    public List<String> nodeList(String name) {
+                        return model.nodeList(name);
+                    }
+                }));
     }
 
     void run(ServiceAction action, List<PlannedResource> selected) {
@@ -71,6 +81,7 @@ final class ActionRun {
             }
             case PROVISION -> provision(steps);
             case UNPROVISION -> unprovision(steps);
+            case SYNC -> sync(steps);
         }
         log.info(null, action.label() + " done");
     }
@@ -81,6 +92,11 @@ final class ActionRun {
         List<Step> reversed = new ArrayList<>(steps);
         Collections.reverse(reversed);
         List<String> lines = new ArrayList<>();
+        if (action == ServiceAction.SYNC) {
+            syncing(steps).forEach(s -> lines.add(planLine(s, action.label())));
+            lines.forEach(line -> options.output().accept("dry-run: " + line));
+            return;
+        }
         if (action == ServiceAction.PROVISION || action == ServiceAction.UNPROVISION) {
             boolean provision = action == ServiceAction.PROVISION;
             (provision ? steps : reversed).forEach(s -> lines.add(planLine(s, action.label())));
@@ -246,6 +262,23 @@ final class ActionRun {
             }
             handle.provision();
             log.info(step.resource().rid(), "provisioned");
+        });
+    }
+
+    /** The sync resources among the steps: the only ones with data to replicate. */
+    private static List<Step> syncing(List<Step> steps) {
+        return steps.stream().filter(s -> s.resource().group().equals("sync")).toList();
+    }
+
+    /** Replicates each selected sync resource's data in order; the first failure ends the action. */
+    private void sync(List<Step> steps) {
+        List<Step> syncs = syncing(steps);
+        if (syncs.isEmpty()) {
+            log.info(null, "no sync resource selected: nothing to replicate");
+        }
+        eachEnabled(syncs, "sync", (step, handle) -> {
+            handle.sync();
+            log.info(step.resource().rid(), "synced");
         });
     }
 

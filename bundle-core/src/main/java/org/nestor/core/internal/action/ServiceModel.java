@@ -61,6 +61,16 @@ final class ServiceModel {
         return new ServiceModel(service, configDirectory, dataDirectory, evaluation, resources);
     }
 
+    /** The service's nodes, drpnodes or encapnodes as this node reads them. */
+    List<String> nodeList(String name) {
+        return switch (name) {
+            case "nodes" -> evaluation.nodes();
+            case "drpnodes" -> evaluation.drpnodes();
+            case "encapnodes" -> evaluation.encapnodes();
+            default -> List.of();
+        };
+    }
+
     /** @throws ResourceException when the service has no such resource on this node */
     PlannedResource resource(String rid) throws ResourceException {
         return resources.stream().filter(r -> r.rid().equals(rid)).findFirst().orElseThrow(() ->

@@ -110,7 +110,7 @@ public final class NestorMain {
             actions = layer.over(actions, store);
         }
         return Map.of(KeywordDictionary.class, dictionary, Drivers.class, dictionary, NodeIdentity.class, node,
-                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, new PeerPool(paths, node));
+                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, new PeerPool(paths, node.name()));
     }
 
     /** The store's lock timeout from the core configuration the Karaf side reads too. */

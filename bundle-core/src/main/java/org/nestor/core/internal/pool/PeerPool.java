@@ -49,16 +49,17 @@ public class PeerPool implements Pool {
     private static final int PARALLEL_PEERS = 8;
 
     private final NestorPaths paths;
-    private final NodeIdentity node;
+    private final String self;
 
     @Activate
     public PeerPool(@Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), node);
+        this(NestorPaths.of(configuration), node.name());
     }
 
-    public PeerPool(NestorPaths paths, NodeIdentity node) {
+    /** The pool of the node named {@code self} whose files are under {@code paths}. */
+    public PeerPool(NestorPaths paths, String self) {
         this.paths = paths;
-        this.node = node;
+        this.self = self;
     }
 
     /** Sessions to peers end with the bundle. */
@@ -99,7 +100,7 @@ public class PeerPool implements Pool {
         if (!NODE_NAME.matcher(peer.name()).matches()) {
             throw new PoolException("bad node name '" + peer.name() + "': letters, digits, '.', '_', '-'");
         }
-        if (peer.name().equals(node.name())) {
+        if (peer.name().equals(self)) {
             throw new PoolException("'" + peer.name() + "' is this node");
         }
         if (!Files.isReadable(peer.key())) {

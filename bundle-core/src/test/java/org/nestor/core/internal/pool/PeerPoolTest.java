@@ -34,7 +34,7 @@ class PeerPoolTest {
         NestorPaths paths = new NestorPaths(base);
         Files.createDirectories(paths.config());
         Files.writeString(paths.nodeConfig(), "name = n1\n");
-        pool = new PeerPool(paths, new FileNodeIdentity(paths, Map.of()));
+        pool = new PeerPool(paths, new FileNodeIdentity(paths, Map.of()).name());
         file = paths.config().resolve("pool.json");
         key = Files.writeString(base.resolve("key"), "not a key\n");
     }

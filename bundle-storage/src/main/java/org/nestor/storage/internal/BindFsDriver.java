@@ -1,0 +1,13 @@
+package org.nestor.storage.internal;
+
+import org.nestor.core.spi.ResourceDriver;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code fs.bind}. */
+@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=fs.bind")
+public class BindFsDriver extends FsDriver {
+
+    public BindFsDriver() {
+        super(FsType.BIND);
+    }
+}
