@@ -12,6 +12,11 @@ public enum ServiceAction {
     /** Replicates the data of the sync resources to their target nodes, in start order. */
     SYNC;
 
+    /** Whether it leaves the service's resources started: what a failover service may do on one node only. */
+    public boolean starts() {
+        return this == START || this == RESTART || this == PROVISION;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

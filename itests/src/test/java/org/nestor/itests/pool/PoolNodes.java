@@ -19,7 +19,7 @@ import org.nestor.itests.Processes.Result;
  * loopback port (bundle-libvirt's loopback-sshd.sh, logging in as root as a node's agent runs).
  * Taking a node's sshd down makes it unreachable to the others; bringing it back keeps its port.
  */
-final class PoolNodes implements AutoCloseable {
+public final class PoolNodes implements AutoCloseable {
 
     private static final Path SSHD = Path.of("../bundle-libvirt/src/test/ssh/loopback-sshd.sh").toAbsolutePath()
             .normalize();
@@ -32,7 +32,7 @@ final class PoolNodes implements AutoCloseable {
     }
 
     /** Whether this machine can run them: root and an sshd; under CI=true their absence is an error. */
-    static boolean available() {
+    public static boolean available() {
         boolean components = "root".equals(System.getProperty("user.name"))
                 && Files.isExecutable(Path.of("/usr/sbin/sshd"));
         if (Boolean.parseBoolean(System.getenv("CI")) && !components) {
@@ -42,7 +42,7 @@ final class PoolNodes implements AutoCloseable {
     }
 
     /** The nodes, each with the others in its pool (host keys accepted by add-node). */
-    static PoolNodes create(String... names) throws IOException {
+    public static PoolNodes create(String... names) throws IOException {
         PoolNodes nodes = new PoolNodes(Files.createTempDirectory("nestor-pool"));
         try {
             for (String name : names) {
@@ -74,20 +74,20 @@ final class PoolNodes implements AutoCloseable {
                 "name = " + name + "\n");
     }
 
-    Path work() {
+    public Path work() {
         return work;
     }
 
-    Path home(String name) {
+    public Path home(String name) {
         return work.resolve(name);
     }
 
-    Path service(String name, String service) {
+    public Path service(String name, String service) {
         return home(name).resolve("etc/nestor/services/" + service + ".conf");
     }
 
     /** {@code pool add-node} of {@code to} on {@code from}. */
-    Result addNode(String from, String to, boolean acceptHostKey) throws IOException {
+    public Result addNode(String from, String to, boolean acceptHostKey) throws IOException {
         List<String> words = new ArrayList<>(List.of("pool", "add-node", to, "--host", "127.0.0.1", "--port",
                 Integer.toString(ports.get(to)), "--key", work.resolve("ssh-" + to + "/client").toString(),
                 "--agent", home(to).resolve("bin/nestor").toString()));
@@ -98,21 +98,21 @@ final class PoolNodes implements AutoCloseable {
     }
 
     /** Runs {@code bin/nestor} of a node; stdout and stderr together. */
-    Result nestor(String name, String... words) throws IOException {
+    public Result nestor(String name, String... words) throws IOException {
         List<String> argv = new ArrayList<>(List.of(home(name).resolve("bin/nestor").toString()));
         argv.addAll(List.of(words));
         return Processes.run(argv, null, 180);
     }
 
     /** Starts (or restarts, on the same port) the node's sshd. */
-    void up(String name) throws IOException {
+    public void up(String name) throws IOException {
         String port = Processes.run(List.of(SSHD.toString(), "start", work.resolve("ssh-" + name).toString(), "root"),
                 null, 60).check("sshd of " + name).output().strip();
         ports.put(name, Integer.parseInt(port));
     }
 
     /** Stops the node's sshd: the others can no longer reach it. */
-    void down(String name) throws IOException {
+    public void down(String name) throws IOException {
         Processes.run(List.of(SSHD.toString(), "stop", work.resolve("ssh-" + name).toString()), null, 60)
                 .check("stop sshd of " + name);
     }

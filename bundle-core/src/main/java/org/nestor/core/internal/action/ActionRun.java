@@ -99,7 +99,12 @@ final class ActionRun {
         }
         if (action == ServiceAction.PROVISION || action == ServiceAction.UNPROVISION) {
             boolean provision = action == ServiceAction.PROVISION;
-            (provision ? steps : reversed).forEach(s -> lines.add(planLine(s, action.label())));
+            (provision ? steps : reversed).forEach(s -> {
+                lines.add(planLine(s, action.label()));
+                if (provision && s.problem() == null && !s.resource().disabled()) {
+                    lines.add(planLine(s, "start"));
+                }
+            });
             lines.forEach(line -> options.output().accept("dry-run: " + line));
             return;
         }
@@ -253,15 +258,20 @@ final class ActionRun {
         return run;
     }
 
-    /** Provisions in start order what is not provisioned yet; the first failure ends the action. */
+    /**
+     * Provisions in start order what is not provisioned yet, starting each resource once it is, as
+     * the next may need it (a filesystem is made on a disk that is attached): the service ends up
+     * started. The first failure ends the action.
+     */
     private void provision(List<Step> steps) {
         eachEnabled(steps, "provision", (step, handle) -> {
             if (Boolean.TRUE.equals(handle.provisioned()) && !options.force()) {
                 log.info(step.resource().rid(), "already provisioned");
-                return;
+            } else {
+                handle.provision();
+                log.info(step.resource().rid(), "provisioned");
             }
-            handle.provision();
-            log.info(step.resource().rid(), "provisioned");
+            startOne(step);
         });
     }
 

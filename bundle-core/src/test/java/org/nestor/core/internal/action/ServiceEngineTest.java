@@ -209,9 +209,9 @@ class ServiceEngineTest {
         create("[fs#1]\ntype = mem\n[container#1]\ntype = mem\n[app#1]\ntype = mem\ndisable = true\n");
         world.unprovisioned.addAll(List.of("fs#1", "container#1"));
         run(ServiceAction.PROVISION);
-        assertEquals(List.of("provision fs#1", "provision container#1"), world.calls);
+        assertEquals(List.of("provision fs#1", "start fs#1", "provision container#1", "start container#1"),
+                world.calls, "each one started for the next");
 
-        run(ServiceAction.START);
         world.calls.clear();
         run(ServiceAction.UNPROVISION);
         assertEquals(List.of("stop container#1", "unprovision container#1", "stop fs#1", "unprovision fs#1"),
@@ -224,7 +224,8 @@ class ServiceEngineTest {
         output.clear();
         engine.run("web", ServiceAction.PROVISION, new ActionOptions(List.of(), List.of(), List.of(), true, false,
                 false, null, false, output::add));
-        assertEquals(List.of("dry-run: provision fs#1 (mem fs#1)", "dry-run: provision container#1 (mem container#1)",
+        assertEquals(List.of("dry-run: provision fs#1 (mem fs#1)", "dry-run: start fs#1 (mem fs#1)",
+                "dry-run: provision container#1 (mem container#1)", "dry-run: start container#1 (mem container#1)",
                 "dry-run: skip app#1 (mem app#1): disabled"), output);
     }
 
