@@ -115,7 +115,13 @@ final class BtrfsSync implements Resource {
         receive.add(SshSessions.shellWords(List.of("btrfs", "receive", "-q", destination)));
         context.log().info(String.join(" ", send) + " | ssh " + peer.host() + " btrfs receive " + destination
                 + (parent == null ? " (whole: no common snapshot)" : " (incremental from " + parent + ")"));
-        pipe(send, receive);
+        try {
+            pipe(send, receive);
+        } catch (ResourceException e) {
+            // a partial receive must not pass for a parent at the next sync
+            remoteQuietly(peer, List.of("btrfs", "subvolume", "delete", destination + "/" + snapshot.getFileName()));
+            throw e;
+        }
         List<String> received = new ArrayList<>(remote);
         received.add(snapshot.getFileName().toString());
         List<String> ours = received.stream().filter(name -> name.matches("\\d{8}T\\d{6}\\.\\d{3}Z")).sorted().toList();
@@ -129,6 +135,14 @@ final class BtrfsSync implements Resource {
         List<String> command = new ArrayList<>(targets.ssh(peer));
         command.add(SshSessions.shellWords(argv));
         return CommandRunner.check(command, Devices.QUICK).stdout();
+    }
+
+    private void remoteQuietly(PoolNode peer, List<String> argv) {
+        try {
+            remote(peer, argv);
+        } catch (ResourceException e) {
+            context.log().warn(e.getMessage());
+        }
     }
 
     /** {@code send | receive}, both bounded by the transfer timeout, both required to succeed. */
