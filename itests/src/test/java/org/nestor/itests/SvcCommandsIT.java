@@ -131,6 +131,8 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
         assertTrue(execute("svc:print-keywords DEFAULT").contains("DEFAULT  encapnodes"));
         String network = execute("svc:print-keywords ip.netns");
         assertTrue(network, network.contains("ip.netns  mode") && network.contains("ip.netns  ipname"));
+        String storage = execute("svc:print-keywords fs.btrfs");
+        assertTrue(storage, storage.contains("fs.btrfs  kill_holders"));
     }
 
     /** A driver bundle is a whiteboard service: its keywords count the moment it appears, and stop when it leaves. */
