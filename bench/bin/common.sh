@@ -9,6 +9,16 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # median of the numbers given as arguments
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
+# the run times (ms) of the command given, $runs times
+time_runs() {
+    local start
+    for _ in $(seq "$runs"); do
+        start=$(now_ms)
+        "$@" >/dev/null
+        echo $(( $(now_ms) - start ))
+    done
+}
+
 # a TCP port nobody listens on, from the loopback ephemeral range
 free_port() {
     local port

@@ -37,14 +37,6 @@ service_config eight "${guests[@]}" > "$work/eight.conf"
 agent() { lxc-attach -n eb1 -P "$lxc_path" --clear-env -- /opt/nestor/bin/nestor "$@" >/dev/null; }
 agent svc print-status one    # the guest's class data archive
 
-time_runs() { # prints the run times (ms) of the command given
-    local start
-    for _ in $(seq "$runs"); do
-        start=$(now_ms)
-        "$@" >/dev/null
-        echo $(( $(now_ms) - start ))
-    done
-}
 relay=($(time_runs "$assembly/bin/nestor" svc start --slaves one))
 direct=($(time_runs agent svc start one))
 latency=($(time_runs agent svc print-status one))

@@ -34,14 +34,6 @@ add_node() { # FROM TO
 for n in "${nodes[@]:1}"; do add_node r0 "$n"; done
 add_node r1 r0
 
-time_runs() { # prints the run times (ms) of the command given
-    local start
-    for _ in $(seq "$runs"); do
-        start=$(now_ms)
-        "$@" >/dev/null
-        echo $(( $(now_ms) - start ))
-    done
-}
 app_config() { # NODES...
     printf '[DEFAULT]\nnodes = %s\n\n[app#1]\nstart = /bin/touch %s/{nodename}.{svcname}\n' "$*" "$work"
     printf 'stop = /bin/rm -f %s/{nodename}.{svcname}\ncheck = /usr/bin/test -e %s/{nodename}.{svcname}\n' "$work" "$work"

@@ -185,7 +185,8 @@ final class ConfigReconciler {
                         + Files.size(pulled) + " bytes): kept the host's");
             }
             String text = Files.readString(pulled, StandardCharsets.UTF_8);
-            store.install(service, ConfigReader.read(text, guest.name() + ":" + file), Instant.ofEpochSecond(guestVersion));
+            store.install(service, ConfigReader.read(text, guest.name() + ":" + file),
+                    Instant.ofEpochSecond(guestVersion));
             note(service, guest, "pulled the configuration of " + guest.name() + " (" + Instant.ofEpochSecond(guestVersion)
                     + ", newer than the host's " + Instant.ofEpochSecond(hostVersion) + ")", options);
         } catch (ResourceException | IOException e) {

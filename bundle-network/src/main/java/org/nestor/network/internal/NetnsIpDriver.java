@@ -4,34 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nestor.core.config.Keyword;
-import org.nestor.core.spi.Resource;
-import org.nestor.core.spi.ResourceContext;
+import org.nestor.core.spi.DriverSupport;
 import org.nestor.core.spi.ResourceDriver;
-import org.nestor.core.spi.ResourceException;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code ip.netns}: a service address plumbed inside a container's network namespace. */
 @Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=ip." + NetnsIpDriver.TYPE)
-public class NetnsIpDriver implements ResourceDriver {
+public class NetnsIpDriver extends DriverSupport {
 
     static final String TYPE = "netns";
     static final List<String> MODES = List.of("bridge", "ipvlan-l2", "macvlan");
 
-    private static final List<Keyword> KEYWORDS = declareKeywords();
-
-    @Override
-    public String group() {
-        return IpKeywords.GROUP;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public List<Keyword> keywords() {
-        return KEYWORDS;
+    public NetnsIpDriver() {
+        super(IpKeywords.GROUP, TYPE, declareKeywords(), NetnsIp::new);
     }
 
     @Override
@@ -50,11 +35,6 @@ public class NetnsIpDriver implements ResourceDriver {
         return IpKeywords.check(keyword, value);
     }
 
-    @Override
-    public Resource create(ResourceContext context) throws ResourceException {
-        return new NetnsIp(context);
-    }
-
     private static List<Keyword> declareKeywords() {
         List<Keyword> keywords = new ArrayList<>(IpKeywords.common(TYPE, "bridge mode: the host bridge the "
                 + "container's interface joins; ipvlan-l2 and macvlan: the host interface it stacks on"));
@@ -64,6 +44,6 @@ public class NetnsIpDriver implements ResourceDriver {
                 + "macvlan (an interface stacked on ipdev)").withDefault(MODES.get(0))
                 .withCandidates(MODES.toArray(String[]::new)));
         keywords.add(IpKeywords.keyword(TYPE, "nsdev", "The interface's name inside the container").withDefault("eth1"));
-        return List.copyOf(keywords);
+        return keywords;
     }
 }

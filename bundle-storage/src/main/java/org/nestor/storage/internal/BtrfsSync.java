@@ -15,11 +15,9 @@ import java.util.stream.Stream;
 
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.CommandRunner;
-import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.ssh.SshSessions;
-import org.nestor.core.status.ResourceStatus;
 
 /**
  * A btrfs subvolume replicated by snapshots: each sync takes a read-only snapshot of src (in
@@ -28,22 +26,19 @@ import org.nestor.core.status.ResourceStatus;
  * snapshot the target already has, whole otherwise. The oldest snapshots beyond {@code keep} go,
  * on both sides.
  */
-final class BtrfsSync implements Resource {
+final class BtrfsSync extends SyncResource {
 
     private static final Duration TRANSFER_TIMEOUT = Duration.ofHours(6);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final ResourceContext context;
-    private final SyncTargets targets;
     private final Path source;
     private final String destination;
     private final int keep;
     private final Path snapshots;
 
     BtrfsSync(ResourceContext context) throws ResourceException {
-        this.context = context;
-        this.targets = new SyncTargets(context);
+        super(context);
         this.source = Path.of(StorageKeywords.required(context, "src"));
         if (!source.isAbsolute() || source.getParent() == null) {
             throw new ResourceException("src: " + source + " is not an absolute path below /");
@@ -58,14 +53,6 @@ final class BtrfsSync implements Resource {
     @Override
     public String label() {
         return source + " to " + destination + " on " + String.join(" ", targets.names()) + " (btrfs send)";
-    }
-
-    @Override
-    public void start() {
-    }
-
-    @Override
-    public void stop() {
     }
 
     @Override
@@ -193,10 +180,5 @@ final class BtrfsSync implements Resource {
     private void run(List<String> argv) throws ResourceException {
         context.log().info(String.join(" ", argv));
         CommandRunner.check(argv, TRANSFER_TIMEOUT);
-    }
-
-    @Override
-    public ResourceStatus status() {
-        return targets.status();
     }
 }

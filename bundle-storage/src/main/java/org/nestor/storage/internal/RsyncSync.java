@@ -6,25 +6,20 @@ import java.util.List;
 
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.CommandRunner;
-import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
-import org.nestor.core.status.ResourceStatus;
 
 /** rsync -a --delete of src to dst on each target node; start and stop leave data alone. */
-final class RsyncSync implements Resource {
+final class RsyncSync extends SyncResource {
 
     private static final Duration TRANSFER_TIMEOUT = Duration.ofHours(6);
 
-    private final ResourceContext context;
-    private final SyncTargets targets;
     private final List<String> sources;
     private final String destination;
     private final List<String> options;
 
     RsyncSync(ResourceContext context) throws ResourceException {
-        this.context = context;
-        this.targets = new SyncTargets(context);
+        super(context);
         this.sources = context.list("src");
         if (sources.isEmpty()) {
             throw new ResourceException("src is required");
@@ -40,14 +35,6 @@ final class RsyncSync implements Resource {
     }
 
     @Override
-    public void start() {
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
     public void sync() throws ResourceException {
         targets.each(this::send);
     }
@@ -60,10 +47,5 @@ final class RsyncSync implements Resource {
         argv.add(peer.host() + ":" + destination);
         context.log().info(String.join(" ", argv));
         CommandRunner.check(argv, TRANSFER_TIMEOUT);
-    }
-
-    @Override
-    public ResourceStatus status() {
-        return targets.status();
     }
 }

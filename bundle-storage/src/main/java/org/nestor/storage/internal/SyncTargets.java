@@ -53,13 +53,15 @@ final class SyncTargets {
         this.maxDelay = context.duration("sync_max_delay", DEFAULT_MAX_DELAY);
     }
 
-    /** The keywords every sync type has. */
-    static List<Keyword> keywords(String type) {
-        return List.of(
+    /** The keywords every sync type has, then the type's own. */
+    static List<Keyword> keywords(String type, Keyword... own) {
+        List<Keyword> keywords = new ArrayList<>(List.of(
                 StorageKeywords.of("sync", type, "target", ValueType.LIST, "Where the data goes: nodes, drpnodes or "
                         + "both (the service's, this node left out); default both"),
                 StorageKeywords.of("sync", type, "sync_max_delay", ValueType.DURATION, "The status turns warn when a "
-                        + "target's last successful sync is older than this").withDefault("1d"));
+                        + "target's last successful sync is older than this").withDefault("1d")));
+        keywords.addAll(List.of(own));
+        return keywords;
     }
 
     /** The target node names. */

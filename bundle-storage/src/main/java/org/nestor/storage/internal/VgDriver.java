@@ -2,40 +2,19 @@ package org.nestor.storage.internal;
 
 import java.util.List;
 
-import org.nestor.core.config.Keyword;
 import org.nestor.core.config.ValueType;
-import org.nestor.core.spi.Resource;
-import org.nestor.core.spi.ResourceContext;
+import org.nestor.core.spi.DriverSupport;
 import org.nestor.core.spi.ResourceDriver;
-import org.nestor.core.spi.ResourceException;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code disk.vg}: an LVM volume group activated exclusively through host tags. */
 @Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=disk." + VgDriver.TYPE)
-public class VgDriver implements ResourceDriver {
+public class VgDriver extends DriverSupport {
 
     static final String TYPE = "vg";
 
-    private static final List<Keyword> KEYWORDS = List.of(
-            StorageKeywords.of("disk", TYPE, "name", ValueType.STRING, "The volume group"));
-
-    @Override
-    public String group() {
-        return "disk";
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public List<Keyword> keywords() {
-        return KEYWORDS;
-    }
-
-    @Override
-    public Resource create(ResourceContext context) throws ResourceException {
-        return new VolumeGroup(context);
+    public VgDriver() {
+        super("disk", TYPE, List.of(StorageKeywords.of("disk", TYPE, "name", ValueType.STRING, "The volume group")),
+                VolumeGroup::new);
     }
 }

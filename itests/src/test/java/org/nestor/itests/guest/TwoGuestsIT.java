@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,18 +30,7 @@ class TwoGuestsIT {
         try (Guests guests = Guests.create()) {
             guests.make(first);
             guests.make(second);
-            StringBuilder config = new StringBuilder("[DEFAULT]\nnodes = hv1\nencapnodes = " + first + " " + second
-                    + "\n");
-            int index = 1;
-            for (String guest : new String[] {first, second}) {
-                config.append("\n[container#").append(index++).append("]\ntype = lxc\nname = ").append(guest)
-                        .append("\ncontainer_data_dir = ").append(guests.lxcPath()).append("\nstop_timeout = 10s\n");
-            }
-            config.append("\n[app#1]\nencap = true\nstart = /usr/bin/touch /tmp/one.up\nstop = /bin/rm -f /tmp/one.up\n"
-                    + "check = /usr/bin/test -e /tmp/one.up\n\n[app#2]\nencap = true\nstart = /usr/bin/touch /tmp/two.up\n"
-                    + "stop = /bin/rm -f /tmp/two.up\ncheck = /usr/bin/test -e /tmp/two.up\n");
-            Path file = Files.writeString(guests.work().resolve("ff.conf"), config);
-            guests.hostNestor("hv1", "svc", "create", "--config", file.toString(), "ff").check("create");
+            create(guests, "ff", first, second, "one", "two");
 
             guests.hostNestor("hv1", "svc", "start", "ff").check("start");
             for (String guest : new String[] {first, second}) {
@@ -94,17 +84,7 @@ class TwoGuestsIT {
         try (Guests guests = Guests.create()) {
             guests.make(first);
             guests.make(second);
-            StringBuilder config = new StringBuilder("[DEFAULT]\nnodes = hv1\nencapnodes = " + first + " " + second
-                    + "\n");
-            int index = 1;
-            for (String guest : new String[] {first, second}) {
-                config.append("\n[container#").append(index++).append("]\ntype = lxc\nname = ").append(guest)
-                        .append("\ncontainer_data_dir = ").append(guests.lxcPath()).append("\nstop_timeout = 10s\n");
-            }
-            config.append("\n[app#1]\nencap = true\nstart = /usr/bin/touch /tmp/one.up\nstop = /bin/rm -f /tmp/one.up\n"
-                    + "check = /usr/bin/test -e /tmp/one.up\n");
-            Path file = Files.writeString(guests.work().resolve("fo.conf"), config);
-            guests.hostNestor("hv1", "svc", "create", "--config", file.toString(), "fo").check("create");
+            create(guests, "fo", first, second, "one");
             guests.hostNestor("hv1", "svc", "start", "--rid", "container#1", "fo").check("first container");
 
             Processes.Result stopped = guests.hostNestor("hv1", "svc", "switch", "fo", "--to", second);
@@ -126,6 +106,25 @@ class TwoGuestsIT {
                     .contains("fo already runs in " + first));
             guests.hostNestor("hv1", "svc", "stop", "fo").check("stop");
         }
+    }
+
+    /** A service of two LXC guests (container#1, container#2) whose encapsulated apps mark /tmp/APP.up. */
+    private static void create(Guests guests, String service, String first, String second, String... apps)
+            throws IOException {
+        StringBuilder config = new StringBuilder("[DEFAULT]\nnodes = hv1\nencapnodes = " + first + " " + second + "\n");
+        int index = 1;
+        for (String guest : new String[] {first, second}) {
+            config.append("\n[container#").append(index++).append("]\ntype = lxc\nname = ").append(guest)
+                    .append("\ncontainer_data_dir = ").append(guests.lxcPath()).append("\nstop_timeout = 10s\n");
+        }
+        index = 1;
+        for (String app : apps) {
+            config.append("\n[app#").append(index++).append("]\nencap = true\nstart = /usr/bin/touch /tmp/").append(app)
+                    .append(".up\nstop = /bin/rm -f /tmp/").append(app).append(".up\ncheck = /usr/bin/test -e /tmp/")
+                    .append(app).append(".up\n");
+        }
+        Path file = Files.writeString(guests.work().resolve(service + ".conf"), config);
+        guests.hostNestor("hv1", "svc", "create", "--config", file.toString(), service).check("create");
     }
 
     private static boolean up(Guests guests, String guest, String app) throws Exception {

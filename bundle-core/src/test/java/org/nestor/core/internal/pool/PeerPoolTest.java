@@ -53,7 +53,8 @@ class PeerPoolTest {
 
     @Test
     void thePoolFileIsReadBackAsWritten() throws IOException {
-        List<PoolNode> nodes = List.of(peer("n2"), new PoolNode("n3", "10.0.0.3", 2222, "nestor", key, "/srv/bin/nestor"));
+        List<PoolNode> nodes = List.of(peer("n2"),
+                new PoolNode("n3", "10.0.0.3", 2222, "nestor", key, "/srv/bin/nestor"));
         Files.writeString(file, PoolFile.toJson(nodes));
         assertEquals(nodes, pool.nodes());
         assertEquals(nodes.get(1), pool.node("n3"));
@@ -67,9 +68,11 @@ class PeerPoolTest {
                 "{\"nodes\": [", "not JSON",
                 "[]", "expected {\"nodes\": [...]}",
                 "{\"nodes\": [1]}", "nodes[0] is not an object",
-                "{\"nodes\": [{\"name\": \"n2\", \"port\": 22, \"user\": \"root\", \"key\": \"/k\", \"agent\": \"/a\"}]}",
+                "{\"nodes\": [{\"name\": \"n2\", \"port\": 22, \"user\": \"root\", \"key\": \"/k\", "
+                        + "\"agent\": \"/a\"}]}",
                 "nodes[0]: 'host' missing or not a string",
-                "{\"nodes\": [{\"name\": \"n2\", \"host\": \"h\", \"port\": 70000, \"user\": \"root\", \"key\": \"/k\", "
+                "{\"nodes\": [{\"name\": \"n2\", \"host\": \"h\", \"port\": 70000, \"user\": \"root\", "
+                        + "\"key\": \"/k\", "
                         + "\"agent\": \"/a\"}]}", "nodes[0]: 'port' missing or not a port number").entrySet()) {
             Files.writeString(file, bad.getKey());
             PoolException error = assertThrows(PoolException.class, pool::nodes, bad.getKey());
@@ -89,7 +92,8 @@ class PeerPoolTest {
         assertEquals("--key " + base.resolve("absent") + ": no such readable file",
                 assertThrows(PoolException.class, () -> pool.add(keyless, false)).getMessage());
         PoolException noKnownHosts = assertThrows(PoolException.class, () -> pool.add(peer("n3"), false));
-        assertTrue(noKnownHosts.getMessage().startsWith("node n3 unreachable: no " + base.resolve("etc/nestor/known_hosts")
+        assertTrue(noKnownHosts.getMessage().startsWith("node n3 unreachable: no "
+                + base.resolve("etc/nestor/known_hosts")
                 + ": add 127.0.0.1's host key there first"), noKnownHosts.getMessage());
         assertEquals(before, Files.readString(file));
     }
@@ -106,7 +110,8 @@ class PeerPoolTest {
         NodeInfo info = new NodeInfo("n2", "0.1.0", List.of("app.forking", "container.lxc"),
                 Map.of("web", new NodeInfo.ConfigVersion(1_790_000_000L, "ab12")));
         assertEquals(info, NodeInfo.fromJson(info.toJson()));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> NodeInfo.fromJson("usage: x"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> NodeInfo.fromJson("usage: x"));
         assertTrue(bad.getMessage().startsWith("not a node description: "), bad.getMessage());
     }
 }
