@@ -12,7 +12,7 @@ runs=${RUNS:-5}
 work=$(mktemp -d)
 lxc_path="$work/lxc"
 guests=(eb1 eb2 eb3 eb4 eb5 eb6 eb7 eb8)
-trap 'for g in "${guests[@]}"; do lxc-stop -n $g -P "$lxc_path" -k >/dev/null 2>&1; lxc-destroy -n $g -P "$lxc_path" >/dev/null 2>&1; done
+trap 'kill_karaf_quietly; for g in "${guests[@]}"; do lxc-stop -n $g -P "$lxc_path" -k >/dev/null 2>&1; lxc-destroy -n $g -P "$lxc_path" >/dev/null 2>&1; done
       rm -rf "$work"' EXIT
 export NESTOR_BASE="$work/host" NESTOR_NODE=hv1
 for g in "${guests[@]}"; do
@@ -42,6 +42,15 @@ direct=($(time_runs agent svc start one))
 latency=($(time_runs agent svc print-status one))
 status_one=($(time_runs "$assembly/bin/nestor" svc print-status --refresh one))
 status_eight=($(time_runs "$assembly/bin/nestor" svc print-status --refresh eight))
+# the same relay and status from the Karaf console of this hypervisor (its JVM already running)
+prepare_karaf
+echo "base = $NESTOR_BASE" > "$work/karaf/etc/org.nestor.core.cfg"
+boot_karaf
+console "svc:start --slaves one" >/dev/null 2>&1
+console_relay=($(time_runs console "svc:start --slaves one"))
+console_one=($(time_runs console "svc:print-status --refresh one"))
+console_eight=($(time_runs console "svc:print-status --refresh eight"))
+stop_karaf
 "$assembly/bin/nestor" svc stop eight >/dev/null
 "$assembly/bin/nestor" svc stop one >/dev/null
 ratio_line "svc start --slaves (hypervisor level)" "$(median "${direct[@]}")" "${relay[@]}"
@@ -49,3 +58,6 @@ ratio_line "guest agent svc start via lxc-attach" "$(median "${direct[@]}")" "${
 ratio_line "guest agent svc print-status" "$(median "${direct[@]}")" "${latency[@]}"
 ratio_line "print-status --refresh, 8 guests" "$(median "${status_one[@]}")" "${status_eight[@]}"
 ratio_line "print-status --refresh, 1 guest" "$(median "${status_one[@]}")" "${status_one[@]}"
+ratio_line "console svc:start --slaves" "$(median "${direct[@]}")" "${console_relay[@]}"
+ratio_line "console print-status --refresh, 8 guests" "$(median "${console_one[@]}")" "${console_eight[@]}"
+ratio_line "console print-status --refresh, 1 guest" "$(median "${console_one[@]}")" "${console_one[@]}"
