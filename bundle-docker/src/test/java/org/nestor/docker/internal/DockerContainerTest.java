@@ -119,6 +119,8 @@ class DockerContainerTest {
         DockerContainer container = container("container#1", Map.of());
         container.start();
         assertTrue(container.operational());
+        long pid = container.pid().orElseThrow();
+        assertTrue(Files.exists(Path.of("/proc/" + pid + "/ns/net")), "the host sees the container's first process");
         CommandResult result = container.exec(List.of("sh", "-c", "read line; echo got $line; echo oops >&2; exit 7"),
                 "hello\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
         assertEquals(7, result.exitCode(), result.toString());

@@ -97,6 +97,7 @@ class LxcContainerTest {
         assertTrue(Files.exists(data.resolve("lxc-" + name + ".log")), "lxc-start logs into the data directory");
         assertTrue(container.operational());
         assertEquals(name, container.guestHostname());
+        assertTrue(Files.exists(Path.of("/proc/" + container.pid().orElseThrow() + "/ns/net")), "its init's pid");
 
         CommandResult result = container.exec(List.of("/bin/sh", "-c", "read line; echo got $line; exit 7"),
                 "hello\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
@@ -123,6 +124,7 @@ class LxcContainerTest {
         container.stop();
         assertEquals(Status.DOWN, container.status().status());
         assertFalse(container.operational());
+        assertTrue(container.pid().isEmpty(), "no pid once stopped");
 
         container.unprovision();
         assertEquals(Boolean.FALSE, container.provisioned());
