@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import org.nestor.core.internal.pool.ConfigReplication;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.MergedLogs;
 import org.nestor.core.internal.pool.Placement;
-import org.nestor.core.pool.Pool.Reply;
+import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.CommandResult;
@@ -63,24 +64,25 @@ public class SwitchCommand extends ServiceCommandSupport {
         if (!target.equals(node.name()) && peers.stream().noneMatch(peer -> peer.name().equals(target))) {
             throw new ActionException("cannot switch " + service + " to " + target + ": not in this node's pool");
         }
-        Map<String, Reply<ServiceStatus>> instances = new ClusterStatus(pool, actions, store, node.name())
-                .of(service, peers, true);
-        List<String> sources = new ArrayList<>();
-        for (Map.Entry<String, Reply<ServiceStatus>> instance : instances.entrySet()) {
-            Reply<ServiceStatus> reply = instance.getValue();
+        // one question per peer: where the service runs, and which copy of its configuration each has
+        Map<String, ServiceStatus> instances = new LinkedHashMap<>();
+        instances.put(node.name(), actions.status(service, false));
+        Map<String, NodeInfo> known = new LinkedHashMap<>();
+        new ClusterStatus(pool, actions, store, node.name()).infos(service, peers).forEach((peer, reply) -> {
             if (!reply.ok()) {
-                throw new ActionException("cannot switch " + service + ": " + instance.getKey() + " cannot be asked ("
+                throw new ActionException("cannot switch " + service + ": " + peer.name() + " cannot be asked ("
                         + reply.failure().getMessage() + "); nothing was stopped");
             }
-            if (ClusterStatus.running(reply.value()) && !instance.getKey().equals(target)) {
-                sources.add(instance.getKey());
-            }
-        }
-        if (sources.isEmpty() && ClusterStatus.running(instances.get(target).value())) {
+            known.put(peer.name(), reply.value());
+            instances.put(peer.name(), reply.value().statuses().get(service));
+        });
+        List<String> sources = instances.entrySet().stream().filter(instance -> !instance.getKey().equals(target)
+                && ClusterStatus.running(instance.getValue())).map(Map.Entry::getKey).toList();
+        if (sources.isEmpty() && ClusterStatus.running(instances.get(target))) {
             out.println(service + " already runs on " + target);
             return;
         }
-        new ConfigReplication(pool, store, keywords, node, actions).sync(service, out::println);
+        new ConfigReplication(pool, store, keywords, node, actions).sync(service, out::println, known);
         try {
             relocate(sources, (where, action) -> actOnNode(where, action, out), out);
             out.println("switched " + service + " to " + target);

@@ -10,16 +10,26 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.nestor.core.internal.Json;
+import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.StatusJson;
 
 /**
  * What a node says of itself to its peers ({@code pool info}, JSON): its name, Nestor version,
- * installed driver types and the version and checksum of its services' configurations.
+ * installed driver types, the version and checksum of its services' configurations and, when
+ * asked ({@code --status}), their statuses: one answer where a switch needs both.
  */
-public record NodeInfo(String node, String version, List<String> drivers, Map<String, ConfigVersion> services) {
+public record NodeInfo(String node, String version, List<String> drivers, Map<String, ConfigVersion> services,
+                       Map<String, ServiceStatus> statuses) {
 
     public NodeInfo {
         drivers = List.copyOf(drivers);
         services = Map.copyOf(services);
+        statuses = Map.copyOf(statuses);
+    }
+
+    /** A description without statuses. */
+    public NodeInfo(String node, String version, List<String> drivers, Map<String, ConfigVersion> services) {
+        this(node, version, drivers, services, Map.of());
     }
 
     /**
@@ -50,6 +60,12 @@ public record NodeInfo(String node, String version, List<String> drivers, Map<St
                 json.writeEndObject();
             }
             json.writeEndObject();
+            json.writeObjectFieldStart("statuses");
+            for (Map.Entry<String, ServiceStatus> status : new TreeMap<>(statuses).entrySet()) {
+                json.writeFieldName(status.getKey());
+                StatusJson.write(json, status.getValue());
+            }
+            json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,8 +82,11 @@ public record NodeInfo(String node, String version, List<String> drivers, Map<St
             ((Map<String, Map<String, Object>>) document.get("services")).forEach((name, service) ->
                     services.put(name, new ConfigVersion((Long) service.get("version"),
                             (String) service.get("checksum"))));
+            Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) document.getOrDefault("statuses", Map.of())).forEach((name, status) ->
+                    statuses.put(name, StatusJson.status(status)));
             return new NodeInfo((String) document.get("node"), (String) document.get("version"),
-                    (List<String>) document.get("drivers"), services);
+                    (List<String>) document.get("drivers"), services, statuses);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a node description: " + e.getMessage(), e);
         }

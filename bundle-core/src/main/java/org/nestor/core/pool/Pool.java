@@ -55,7 +55,12 @@ public interface Pool {
     CommandResult call(PoolNode node, List<String> words, byte[] stdin, Duration timeout);
 
     /** What the peer says of itself (its {@code pool info}), limited to these services when given. */
-    NodeInfo info(PoolNode node, Collection<String> services);
+    default NodeInfo info(PoolNode node, Collection<String> services) {
+        return info(node, services, false);
+    }
+
+    /** The same, with the services' statuses when {@code withStatus}. */
+    NodeInfo info(PoolNode node, Collection<String> services, boolean withStatus);
 
     /**
      * Runs {@code work} for each node at once (a bounded pool of threads), and returns each node's

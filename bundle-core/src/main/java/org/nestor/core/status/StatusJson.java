@@ -36,7 +36,8 @@ public final class StatusJson {
         return out.append('\n').toString();
     }
 
-    private static void write(JsonGenerator json, ServiceStatus status) throws IOException {
+    /** Writes the document into a larger one being generated. */
+    public static void write(JsonGenerator json, ServiceStatus status) throws IOException {
         json.writeStartObject();
         json.writeStringField("service", status.service());
         json.writeStringField("node", status.node());
@@ -108,8 +109,9 @@ public final class StatusJson {
         }
     }
 
+    /** The status a document already parsed into maps and lists ({@link Json#parse}) holds. */
     @SuppressWarnings("unchecked")
-    private static ServiceStatus status(Map<String, Object> document) {
+    public static ServiceStatus status(Map<String, Object> document) {
         Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) document.get("resources");
         Map<String, ResourceState> states = new LinkedHashMap<>();
         resources.forEach((rid, r) -> states.put(rid, new ResourceState(rid, (String) r.get("type"),

@@ -23,7 +23,7 @@ public class CheckCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
-        NodeInfo self = LocalNode.describe(node, keywords, store, List.of());
+        NodeInfo self = LocalNode.describe(node, keywords, store, List.of(), null);
         List<String> problems = new ArrayList<>();
         Map<PoolNode, Reply<NodeInfo>> answers = pool.each(pool.nodes(), peer -> pool.info(peer, List.of()));
         answers.forEach((peer, reply) -> {

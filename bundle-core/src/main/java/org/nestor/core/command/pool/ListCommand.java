@@ -25,7 +25,7 @@ public class ListCommand extends SvcCommandSupport {
     @Override
     protected void run(PrintStream out) {
         TextTable table = new TextTable("NODE", "ADDRESS", "STATE", "LATENCY", "VERSION", "SERVICES", "DRIVERS");
-        NodeInfo self = LocalNode.describe(node, keywords, store, List.of());
+        NodeInfo self = LocalNode.describe(node, keywords, store, List.of(), null);
         table.row(self.node(), "-", "this node", "-", self.version(), Integer.toString(self.services().size()),
                 String.join(" ", self.drivers()));
         Map<PoolNode, Reply<Answer>> answers = pool.each(pool.nodes(), peer -> {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nestor.core.action.ServiceActions;
+import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.Pool.Reply;
 import org.nestor.core.pool.PoolException;
@@ -82,25 +83,14 @@ public final class ClusterStatus {
         if (withSelf) {
             nodes.put(self, new Reply<>(actions.status(service, false), null));
         }
-        pool.each(peers, peer -> remote(peer, service)).forEach((peer, reply) -> nodes.put(peer.name(), reply));
+        infos(service, peers).forEach((peer, reply) -> nodes.put(peer.name(), reply.ok()
+                ? new Reply<>(reply.value().statuses().get(service), null) : new Reply<>(null, reply.failure())));
         return nodes;
     }
 
-    private ServiceStatus remote(PoolNode peer, String service) {
-        CommandResult result = pool.call(peer, List.of("svc", "print-status", service, "--format", "json"), null,
-                STATUS_TIMEOUT);
-        if (!result.succeeded()) {
-            if (result.stderr().contains("no service '" + service + "'")) {
-                return null;
-            }
-            throw new PoolException("node " + peer.name() + ": print-status " + service + " failed ("
-                    + result.reason() + ")");
-        }
-        try {
-            return StatusJson.read(result.stdout());
-        } catch (IllegalArgumentException e) {
-            throw new PoolException("node " + peer.name() + ": " + e.getMessage(), e);
-        }
+    /** What each peer says of the service: its configuration's version and its status, in one call each. */
+    public Map<PoolNode, Reply<NodeInfo>> infos(String service, List<PoolNode> peers) {
+        return pool.each(peers, peer -> pool.info(peer, List.of(service), true));
     }
 
     /** Whether an instance runs, wholly or partly. */

@@ -18,6 +18,7 @@ import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.store.AtomicFiles;
+import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.NodeInfo.ConfigVersion;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.Pool.Reply;
@@ -57,6 +58,14 @@ public final class ConfigReplication {
 
     /** @return whether every peer of the service now has its newest configuration */
     public boolean sync(String service, Consumer<String> output) {
+        return sync(service, output, Map.of());
+    }
+
+    /**
+     * The same, with what some peers have just said of themselves (by node name): their version of
+     * the configuration is not asked again.
+     */
+    public boolean sync(String service, Consumer<String> output, Map<String, NodeInfo> known) {
         Placement placement = Placement.of(service, store, dictionary, node);
         if (placement.inGuest()) {
             return true;
@@ -71,8 +80,8 @@ public final class ConfigReplication {
                 log(service, "WARN", "not replicated to " + name + ": not in this node's pool (pool add-node)", output);
             }
         }
-        Map<PoolNode, Reply<ConfigVersion>> copies = pool.each(peers,
-                peer -> pool.info(peer, List.of(service)).services().get(service));
+        Map<PoolNode, Reply<ConfigVersion>> copies = pool.each(peers, peer -> (known.containsKey(peer.name())
+                ? known.get(peer.name()) : pool.info(peer, List.of(service))).services().get(service));
         Map<PoolNode, ConfigVersion> reached = new LinkedHashMap<>();
         copies.forEach((peer, reply) -> {
             if (reply.ok()) {

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.NodeInfo.ConfigVersion;
+import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.store.StoreException;
 
@@ -45,16 +47,23 @@ public final class LocalNode {
         return properties.getProperty("version", "unknown");
     }
 
-    /** This node's description, with the given services (all when none is given). */
+    /**
+     * This node's description, with the given services (all when none is given) and, when
+     * {@code actions} is given, their statuses.
+     */
     public static NodeInfo describe(NodeIdentity node, KeywordDictionary dictionary, ServiceStore store,
-                                    Collection<String> services) {
+                                    Collection<String> services, ServiceActions actions) {
         Map<String, ConfigVersion> versions = new LinkedHashMap<>();
+        Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
         for (String service : services.isEmpty() ? store.list() : services) {
             if (store.exists(service)) {
                 versions.put(service, version(store, service));
+                if (actions != null) {
+                    statuses.put(service, actions.status(service, false));
+                }
             }
         }
-        return new NodeInfo(node.name(), VERSION, new ArrayList<>(dictionary.driverTypes()), versions);
+        return new NodeInfo(node.name(), VERSION, new ArrayList<>(dictionary.driverTypes()), versions, statuses);
     }
 
     /** A stored service's version (whole seconds) and the SHA-256 of its file. */

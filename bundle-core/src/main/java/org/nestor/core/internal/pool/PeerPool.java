@@ -180,8 +180,11 @@ public class PeerPool implements Pool {
     }
 
     @Override
-    public NodeInfo info(PoolNode peer, Collection<String> services) {
+    public NodeInfo info(PoolNode peer, Collection<String> services, boolean withStatus) {
         List<String> words = new ArrayList<>(List.of("pool", "info"));
+        if (withStatus) {
+            words.add("--status");
+        }
         words.addAll(services);
         CommandResult result = call(peer, words, null, INFO_TIMEOUT);
         if (!result.succeeded()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
+import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.Status;
 
 /** The pool file and the refusals that happen before any peer is contacted (PoolIT has the peers). */
 class PeerPoolTest {
@@ -110,6 +113,10 @@ class PeerPoolTest {
         NodeInfo info = new NodeInfo("n2", "0.1.0", List.of("app.forking", "container.lxc"),
                 Map.of("web", new NodeInfo.ConfigVersion(1_790_000_000L, "ab12")));
         assertEquals(info, NodeInfo.fromJson(info.toJson()));
+        ServiceStatus web = new ServiceStatus("web", "n2", Instant.parse("2026-11-24T10:00:00Z"), "failover", false,
+                Status.UP, Status.UP, Status.NA, Map.of());
+        NodeInfo withStatus = new NodeInfo("n2", "0.1.0", List.of(), info.services(), Map.of("web", web));
+        assertEquals(withStatus, NodeInfo.fromJson(withStatus.toJson()));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> NodeInfo.fromJson("usage: x"));
         assertTrue(bad.getMessage().startsWith("not a node description: "), bad.getMessage());
