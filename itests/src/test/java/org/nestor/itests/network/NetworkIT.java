@@ -83,6 +83,21 @@ class NetworkIT {
             assertTrue(left.matches("(?s)vip +down\n.*"), left);
             nestor(guests, net, "b", "b", "svc", "stop", "vip").check("stop on b");
 
+            // a flex service: each node its own address (ipname@node)
+            Path flex = config(guests, "flex", "[DEFAULT]\nnodes = a b\ntopology = flex\n\n[ip#1]\nipname@a = "
+                    + Namespaces.LAN + "110\nipname@b = " + Namespaces.LAN + "111\nipdev = eth0\n");
+            for (String node : List.of("a", "b")) {
+                nestor(guests, net, node, node, "svc", "create", "flex", "--config", flex.toString()).check("create");
+                nestor(guests, net, node, node, "svc", "start", "flex").check("start flex on " + node);
+            }
+            net.in("o", "ping", "-c", "1", "-W", "2", Namespaces.LAN + "110");
+            net.in("o", "ping", "-c", "1", "-W", "2", Namespaces.LAN + "111");
+            assertTrue(net.in("b", "ip", "-o", "addr", "show", "dev", "eth0").output().contains(" " + Namespaces.LAN
+                    + "111/24 "), "b's own address, with eth0's prefix");
+            for (String node : List.of("a", "b")) {
+                nestor(guests, net, node, node, "svc", "stop", "flex").check("stop flex on " + node);
+            }
+
             // bad input: an interface that does not exist is said, nothing plumbed
             Path wrong = config(guests, "wrong", "[ip#1]\nipname = " + VIP + "\nipdev = eth7\nnetmask = 24\n");
             nestor(guests, net, "a", "a", "svc", "create", "wrong", "--config", wrong.toString()).check("create");
@@ -125,18 +140,23 @@ class NetworkIT {
             net.in("a", "ip", "addr", "add", "10.78.0.1/24", "dev", "br1");
             net.in("a", "ip", "link", "set", "br1", "up");
             guests.make(guest);
-            Path config = config(guests, "ns", "[DEFAULT]\nnodes = a\n\n[container#1]\ntype = lxc\nname = " + guest
+            Path config = config(guests, "ns", "[DEFAULT]\nnodes = a\nencapnodes = " + guest
+                    + "\n\n[container#1]\ntype = lxc\nname = " + guest
                     + "\ncontainer_data_dir = " + guests.lxcPath() + "\nstop_timeout = 10s\n\n"
                     + "[ip#1]\ntype = netns\nnetns = container#1\nipdev = br1\nipname = 10.78.0.5\nnetmask = 24\n"
                     + "gateway = 10.78.0.1\n\n"
                     + "[ip#2]\ntype = netns\nnetns = container#1\nmode = macvlan\nipdev = eth0\nnsdev = eth2\n"
-                    + "ipname = " + Namespaces.LAN + "150\nnetmask = 24\n");
+                    + "ipname = " + Namespaces.LAN + "150\nnetmask = 24\n\n"
+                    // plumbed by the guest's own agent, on the interface ip#1 gave the guest
+                    + "[ip#3]\nencap = true\nipdev = eth1\nipname = 10.78.0.6\nnetmask = 24\n");
             nestor(guests, net, "a", "a", "svc", "create", "ns", "--config", config.toString()).check("create");
             try {
                 String started = nestor(guests, net, "a", "a", "svc", "start", "ns").check("start").output();
                 assertTrue(started.indexOf("container#1 INFO started") < started.indexOf("ip#1 INFO ip link add"),
                         started);
                 net.in("a", "ping", "-c", "1", "-W", "2", "10.78.0.5");
+                assertTrue(started.contains(guest + ".ns.ip#3 INFO ip addr add 10.78.0.6/24 dev eth1"), started);
+                net.in("a", "ping", "-c", "1", "-W", "2", "10.78.0.6");
                 net.in("o", "ping", "-c", "1", "-W", "2", Namespaces.LAN + "150");
                 String inside = attach(net, guests, guest, "/usr/sbin/ip", "route");
                 assertTrue(inside.contains("default via 10.78.0.1 dev eth1"), inside);
