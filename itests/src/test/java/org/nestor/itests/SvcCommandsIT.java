@@ -114,7 +114,10 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
         String info = execute("pool:info itpool");
         assertTrue(info, info.matches("\\{\"node\":\"[^\"]+\",\"version\":\"0\\.1\\.0[^\"]*\","
                 + "\"drivers\":\\[.*\"app\\.forking\".*\\],"
-                + "\"services\":\\{\"itpool\":\\{\"version\":\\d+,\"checksum\":\"[0-9a-f]{64}\"}}}\\s*"));
+                + "\"services\":\\{\"itpool\":\\{\"version\":\\d+,\"checksum\":\"[0-9a-f]{64}\"}},"
+                + "\"statuses\":\\{}}\\s*"));
+        String withStatus = execute("pool:info --status itpool");
+        assertTrue(withStatus, withStatus.contains("\"statuses\":{\"itpool\":{"));
         String list = execute("pool:list");
         assertTrue(list, list.matches("(?s)NODE +ADDRESS +STATE .*\\n\\S+ +- +this node .*"));
         assertFails("pool:remove-node nowhere", "no node 'nowhere' in the pool (it has none; pool add-node adds one)");
