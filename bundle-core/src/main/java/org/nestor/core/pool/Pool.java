@@ -12,9 +12,11 @@ import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.spi.CommandResult;
 
 /**
- * This node's peers and the way to them. Commands for a peer run its agent ({@code bin/nestor})
- * over SSH on a session kept open for the next call; host keys are checked against
- * {@code etc/nestor/known_hosts} and accepted only when an administrator says so.
+ * This node's peers and the way to them. Commands for a peer run in its Karaf console when it has
+ * one (a new SSH session per command: the console ends it), else, or when that console cannot be
+ * reached, its agent ({@code bin/nestor}) over SSH on a session kept open for the next call. Host
+ * keys are checked against {@code etc/nestor/known_hosts} and accepted only when an administrator
+ * says so. Words are given options first: a Karaf console takes no option after an argument.
  */
 public interface Pool {
 
@@ -34,7 +36,7 @@ public interface Pool {
 
     /**
      * Adds a peer, or replaces the entry of that name, once it answers as that node through its
-     * agent.
+     * console when it has one (its agent is not asked then), else its agent.
      *
      * @param acceptHostKey take the host key it presents into known_hosts (when none is there for it)
      * @return what the peer said of itself
@@ -46,7 +48,7 @@ public interface Pool {
     void remove(String name);
 
     /**
-     * Runs the peer's agent with these words ({@code svc print-status ...}).
+     * Runs these words ({@code svc print-status ...}) in the peer's console, or by its agent.
      *
      * @param stdin what the agent reads, or null
      * @throws PoolException when the peer cannot be reached (the command did not run, or the

@@ -37,9 +37,25 @@ public final class SshSessions {
      * Runs an argument vector on the target.
      *
      * @param stdin what the command reads, or null for nothing
-     * @throws SshException when the target cannot be reached or refuses us
+     * @throws SshUnreachableException when the target cannot be reached or refuses us
+     * @throws SshException            when the connection dies under the command
      */
     public static SshOutput exec(SshTarget target, List<String> argv, byte[] stdin, Duration timeout)
+            throws SshException {
+        return run(target, command(argv), stdin, timeout, true);
+    }
+
+    /**
+     * Runs a command line as the target's own shell reads it, for a target without a POSIX shell
+     * (a Karaf console): a timed-out command is only cut off, its channel closed.
+     */
+    public static SshOutput execLine(SshTarget target, String line, byte[] stdin, Duration timeout)
+            throws SshException {
+        return run(target, line, stdin, timeout, false);
+    }
+
+    /** @param withPid the command line prints the remote pid first (to kill it after a timeout) */
+    private static SshOutput run(SshTarget target, String line, byte[] stdin, Duration timeout, boolean withPid)
             throws SshException {
         Session session = session(target);
         ChannelExec channel;
@@ -47,37 +63,43 @@ public final class SshSessions {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             channel = (ChannelExec) session.openChannel("exec");
-            channel.setCommand(command(argv));
+            channel.setCommand(line);
             channel.setInputStream(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
             channel.setOutputStream(out);
             channel.setErrStream(err);
             channel.connect((int) CONNECT_TIMEOUT.toMillis());
         } catch (JSchException e) {
             drop(session);
-            throw new SshException(target + ": " + e.getMessage(), e);
+            throw new SshUnreachableException(target + ": " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean finished = false;
+        boolean interrupted = false;
         try {
-            while (!channel.isClosed()) {
-                if (System.nanoTime() > deadline) {
-                    kill(target, out.toByteArray());
-                    return new SshOutput(-1, withoutPid(out.toByteArray()), err.toString(StandardCharsets.UTF_8), true);
-                }
+            while (!(finished = channel.isClosed()) && System.nanoTime() < deadline) {
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            kill(target, out.toByteArray());
-            return new SshOutput(-1, withoutPid(out.toByteArray()), "interrupted", true);
+            interrupted = true;
         } finally {
             channel.disconnect();
         }
-        if (!session.isConnected()) {
-            // the channel closed because the connection died: not the command's own answer
-            drop(session);
-            throw new SshException(target + ": connection lost while running " + argv.get(0));
+        byte[] stdout = out.toByteArray();
+        if (!finished) {
+            if (withPid) {
+                kill(target, stdout);
+            }
+            return new SshOutput(-1, withPid ? withoutPid(stdout) : stdout,
+                    interrupted ? "interrupted" : err.toString(StandardCharsets.UTF_8), true);
         }
-        return new SshOutput(channel.getExitStatus(), withoutPid(out.toByteArray()),
+        if (channel.getExitStatus() < 0 && !session.isConnected()) {
+            // the channel closed because the connection died: not the command's own answer (a Karaf
+            // console ends its session after each command, but only once it sent the exit status)
+            drop(session);
+            throw new SshException(target + ": connection lost while the command ran");
+        }
+        return new SshOutput(channel.getExitStatus(), withPid ? withoutPid(stdout) : stdout,
                 err.toString(StandardCharsets.UTF_8), false);
     }
 
@@ -170,7 +192,7 @@ public final class SshSessions {
                 return again;
             }
             if (!Files.isRegularFile(target.knownHosts())) {
-                throw new SshException("no " + target.knownHosts() + ": add " + target.host() + "'s host key there "
+                throw new SshUnreachableException("no " + target.knownHosts() + ": add " + target.host() + "'s host key there "
                         + "first (ssh-keyscan -p " + target.port() + " " + target.host() + " >> " + target.knownHosts()
                         + ", after checking it)");
             }
@@ -189,10 +211,10 @@ public final class SshSessions {
                 String message = String.valueOf(e.getMessage());
                 if (message.contains("UnknownHostKey") || message.contains("reject HostKey")
                         || message.contains("HostKey has been changed")) {
-                    throw new SshException("host key of " + target.host() + ":" + target.port() + " refused: it is "
+                    throw new SshUnreachableException("host key of " + target.host() + ":" + target.port() + " refused: it is "
                             + "not in " + target.knownHosts() + " (" + message + ")", e);
                 }
-                throw new SshException(target + ": " + message, e);
+                throw new SshUnreachableException(target + ": " + message, e);
             }
         }
     }

@@ -15,7 +15,8 @@ import org.nestor.core.pool.PoolNode;
 
 @Service
 @Command(scope = "pool", name = "add-node",
-        description = "Adds a peer node (or updates it) once its agent answers over SSH as that node")
+        description = "Adds a peer node (or updates it) once its agent, or its Karaf console when given, "
+                + "answers over SSH as that node")
 public class AddNodeCommand extends SvcCommandSupport {
 
     @Argument(index = 0, name = "node", description = "The peer's node name (as its node.cfg says)", required = true)
@@ -37,6 +38,18 @@ public class AddNodeCommand extends SvcCommandSupport {
     @Option(name = "--agent", description = "The peer's bin/nestor (default: the same path as this node's)")
     String agent;
 
+    @Option(name = "--console-port", description = "Port of the peer's Karaf console (its sshPort): commands go "
+            + "there, a running JVM, and to bin/nestor over the sshd when the console cannot be reached")
+    int consolePort;
+
+    @Option(name = "--console-user", description = "Karaf user of the console, in the admin group (default karaf)")
+    String consoleUser = "karaf";
+
+    @Option(name = "--console-key", description = "Private key of the Karaf user, in the peer's etc/keys.properties "
+            + "(default --key; Karaf takes RSA and EC keys, not ed25519)")
+    @Completion(FileCompleter.class)
+    String consoleKey;
+
     @Option(name = "--accept-host-key", description = "Take the host key the peer presents into "
             + "etc/nestor/known_hosts (check it first: ssh-keyscan); without it an unknown key is refused")
     boolean acceptHostKey;
@@ -49,8 +62,10 @@ public class AddNodeCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
-        PoolNode peer = new PoolNode(name, host, port, user, Path.of(key).toAbsolutePath().normalize(),
-                agent == null ? localAgent() : agent);
+        Path login = Path.of(key).toAbsolutePath().normalize();
+        PoolNode peer = new PoolNode(name, host, port, user, login, agent == null ? localAgent() : agent,
+                consolePort == 0 ? null : new PoolNode.Console(consolePort, consoleUser,
+                        consoleKey == null ? login : Path.of(consoleKey).toAbsolutePath().normalize()));
         NodeInfo info = pool.add(peer, acceptHostKey);
         out.println("added node " + peer.describe() + ": Nestor " + info.version() + ", "
                 + info.services().size() + " services, drivers " + String.join(" ", info.drivers()));

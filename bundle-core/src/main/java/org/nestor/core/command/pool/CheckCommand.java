@@ -17,7 +17,7 @@ import org.nestor.core.pool.PoolNode;
 
 @Service
 @Command(scope = "pool", name = "check", description = "Checks every peer: reachable, the node it says, its "
-        + "Nestor version and drivers, services whose configuration differs, replications still pending; "
+        + "Nestor version and drivers, its bin/nestor too when it has a console, services whose configuration differs, replications still pending; "
         + "fails when something is wrong")
 public class CheckCommand extends SvcCommandSupport {
 
@@ -26,6 +26,9 @@ public class CheckCommand extends SvcCommandSupport {
         NodeInfo self = LocalNode.describe(node, keywords, store, List.of(), null);
         List<String> problems = new ArrayList<>();
         Map<PoolNode, Reply<NodeInfo>> answers = pool.each(pool.nodes(), peer -> pool.info(peer, List.of()));
+        List<PoolNode> consoles = pool.nodes().stream().filter(peer -> peer.console() != null).toList();
+        Map<PoolNode, Reply<NodeInfo>> agents = pool.each(consoles, peer -> pool.info(peer.withoutConsole(),
+                List.of()));
         answers.forEach((peer, reply) -> {
             if (!reply.ok()) {
                 problems.add(reply.failure().getMessage());
@@ -33,6 +36,11 @@ public class CheckCommand extends SvcCommandSupport {
             }
             NodeInfo info = reply.value();
             out.println("ok " + peer.describe() + ": Nestor " + info.version());
+            Reply<NodeInfo> agent = agents.get(peer);
+            if (agent != null && !agent.ok()) {
+                out.println("  note: " + peer.name() + "'s bin/nestor, used while its console cannot be reached, does "
+                        + "not answer: " + agent.failure().getMessage());
+            }
             if (!info.version().equals(self.version())) {
                 out.println("  note: " + peer.name() + " runs Nestor " + info.version() + ", this node "
                         + self.version());

@@ -34,7 +34,7 @@ public class ListCommand extends SvcCommandSupport {
             return new Answer(info, (System.nanoTime() - began) / 1_000_000);
         });
         answers.forEach((peer, reply) -> {
-            String address = peer.user() + "@" + peer.host() + ":" + peer.port();
+            String address = peer.address();
             if (reply.ok()) {
                 NodeInfo info = reply.value().info();
                 table.row(peer.name(), address, "up", reply.value().millis() + " ms", info.version(),

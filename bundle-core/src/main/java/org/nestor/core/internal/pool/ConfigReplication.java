@@ -167,8 +167,8 @@ public final class ConfigReplication {
         } catch (IOException e) {
             throw new PoolException("cannot read " + store.file(service) + ": " + e.getMessage(), e);
         }
-        CommandResult created = pool.call(peer, List.of("svc", "create", service, "--config", "-", "--force",
-                "--version", Long.toString(local.version())), text, PEER_COMMAND);
+        CommandResult created = pool.call(peer, List.of("svc", "create", "--config", "-", "--force",
+                "--version", Long.toString(local.version()), service), text, PEER_COMMAND);
         if (!created.succeeded()) {
             throw new PoolException(peer.name() + " refused it: " + created.reason());
         }

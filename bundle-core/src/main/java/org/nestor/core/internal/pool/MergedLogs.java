@@ -58,7 +58,7 @@ public final class MergedLogs {
     }
 
     private List<String> remote(PoolNode peer, String service) {
-        CommandResult result = pool.call(peer, List.of("svc", "logs", service, "--local"), null, LOGS_TIMEOUT);
+        CommandResult result = pool.call(peer, List.of("svc", "logs", "--local", service), null, LOGS_TIMEOUT);
         if (!result.succeeded()) {
             throw new IllegalStateException(result.reason());
         }

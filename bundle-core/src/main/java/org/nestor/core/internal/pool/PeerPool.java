@@ -32,14 +32,16 @@ import org.nestor.core.ssh.SshException;
 import org.nestor.core.ssh.SshOutput;
 import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.ssh.SshTarget;
+import org.nestor.core.ssh.SshUnreachableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The pool kept in {@code etc/nestor/pool.json} ({@code {"nodes": [{name, host, port, user, key,
- * agent}]}}, written atomically), its peers reached through {@link SshSessions}.
+ * The pool kept in {@code etc/nestor/pool.json} ({@link PoolFile}, written atomically), its peers
+ * reached through {@link SshSessions}: their Karaf console when they have one, else (or when that
+ * console cannot be reached) their {@code bin/nestor}.
  */
 @Component(service = Pool.class, configurationPid = CoreConfiguration.PID)
 public class PeerPool implements Pool {
@@ -47,6 +49,10 @@ public class PeerPool implements Pool {
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration INFO_TIMEOUT = Duration.ofSeconds(60);
     private static final int PARALLEL_PEERS = 8;
+    /** Words a Karaf console reads as they are; any other is single-quoted. */
+    private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z0-9._:/@=+,-]+");
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final Pattern CONSOLE_ERROR = Pattern.compile("(?m)^Error executing command( \\S+)?: ");
 
     private final NestorPaths paths;
     private final String self;
@@ -106,11 +112,17 @@ public class PeerPool implements Pool {
         if (!Files.isReadable(peer.key())) {
             throw new PoolException("--key " + peer.key() + ": no such readable file");
         }
-        SshTarget target = peer.target(knownHosts());
-        if (acceptHostKey) {
-            acceptHostKey(target);
+        if (peer.console() != null && !Files.isReadable(peer.console().key())) {
+            throw new PoolException("--console-key " + peer.console().key() + ": no such readable file");
         }
-        NodeInfo info = info(peer, List.of());
+        if (acceptHostKey) {
+            acceptHostKey(peer.target(knownHosts()));
+            if (peer.console() != null) {
+                acceptHostKey(peer.consoleTarget(knownHosts()));
+            }
+        }
+        // through the console alone when it has one: the one added is the one that answers
+        NodeInfo info = info(peer, List.of(), false, false);
         List<PoolNode> nodes = new ArrayList<>(nodes());
         nodes.removeIf(n -> n.name().equals(peer.name()));
         nodes.add(peer);
@@ -156,6 +168,9 @@ public class PeerPool implements Pool {
         nodes.remove(removed);
         write(nodes);
         SshSessions.close(removed.target(knownHosts()));
+        if (removed.console() != null) {
+            SshSessions.close(removed.consoleTarget(knownHosts()));
+        }
     }
 
     private void write(List<PoolNode> nodes) {
@@ -168,10 +183,28 @@ public class PeerPool implements Pool {
 
     @Override
     public CommandResult call(PoolNode peer, List<String> words, byte[] stdin, Duration timeout) {
-        List<String> argv = new ArrayList<>();
-        argv.add(peer.agent());
-        argv.addAll(words);
+        return call(peer, words, stdin, timeout, true);
+    }
+
+    /** @param agentFallback when its console cannot be reached, run its bin/nestor instead */
+    private CommandResult call(PoolNode peer, List<String> words, byte[] stdin, Duration timeout,
+                               boolean agentFallback) {
         try {
+            if (peer.console() != null) {
+                try {
+                    SshOutput output = SshSessions.execLine(peer.consoleTarget(knownHosts()), consoleLine(words), stdin,
+                            timeout);
+                    return new CommandResult(output.exit(), output.text(), consoleError(output.stderr()),
+                            output.timedOut());
+                } catch (SshUnreachableException e) {
+                    if (!agentFallback) {
+                        throw e;
+                    }
+                }
+            }
+            List<String> argv = new ArrayList<>();
+            argv.add(peer.agent());
+            argv.addAll(words);
             SshOutput output = SshSessions.exec(peer.target(knownHosts()), argv, stdin, timeout);
             return new CommandResult(output.exit(), output.text(), output.stderr(), output.timedOut());
         } catch (SshException e) {
@@ -179,17 +212,46 @@ public class PeerPool implements Pool {
         }
     }
 
+    /**
+     * The words as a Karaf console command line: {@code svc create --force web} is
+     * {@code svc:create --force web}, a word with other characters than {@link #BARE_WORD} is
+     * single-quoted. The console takes options only before the arguments, which every caller
+     * keeps (bin/nestor takes both orders).
+     */
+    static String consoleLine(List<String> words) {
+        if (words.size() < 2) {
+            throw new IllegalArgumentException("not a console command: " + words);
+        }
+        StringBuilder line = new StringBuilder(words.get(0)).append(':').append(words.get(1));
+        for (String word : words.subList(2, words.size())) {
+            if (word.indexOf('\'') >= 0) {
+                throw new PoolException("'" + word + "' cannot be given to a Karaf console: it holds a quote");
+            }
+            line.append(' ').append(BARE_WORD.matcher(word).matches() ? word : "'" + word + "'");
+        }
+        return line.toString();
+    }
+
+    /** A console's error as bin/nestor says it: without colours and Karaf's "Error executing command". */
+    static String consoleError(String stderr) {
+        return CONSOLE_ERROR.matcher(ANSI_ESCAPE.matcher(stderr).replaceAll("")).replaceAll("");
+    }
+
     @Override
     public NodeInfo info(PoolNode peer, Collection<String> services, boolean withStatus) {
+        return info(peer, services, withStatus, true);
+    }
+
+    private NodeInfo info(PoolNode peer, Collection<String> services, boolean withStatus, boolean agentFallback) {
         List<String> words = new ArrayList<>(List.of("pool", "info"));
         if (withStatus) {
             words.add("--status");
         }
         words.addAll(services);
-        CommandResult result = call(peer, words, null, INFO_TIMEOUT);
+        CommandResult result = call(peer, words, null, INFO_TIMEOUT, agentFallback);
         if (!result.succeeded()) {
-            throw new PoolException("node " + peer.name() + ": " + peer.agent() + " pool info failed ("
-                    + (result.exitCode() == 127 ? "no agent there" : result.reason()) + ")");
+            throw new PoolException("node " + peer.name() + ": pool info failed ("
+                    + (result.exitCode() == 127 ? "no agent " + peer.agent() + " there" : result.reason()) + ")");
         }
         NodeInfo info;
         try {
@@ -198,8 +260,8 @@ public class PeerPool implements Pool {
             throw new PoolException("node " + peer.name() + ": " + e.getMessage(), e);
         }
         if (!peer.name().equals(info.node())) {
-            throw new PoolException("the agent at " + peer.user() + "@" + peer.host() + ":" + peer.port() + " ("
-                    + peer.agent() + ") is node '" + info.node() + "', not '" + peer.name() + "'");
+            throw new PoolException("the agent at " + peer.address() + " is node '" + info.node() + "', not '"
+                    + peer.name() + "'");
         }
         return info;
     }

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.nestor.core.internal.Json;
 import org.nestor.core.pool.PoolNode;
 
-/** {@code etc/nestor/pool.json}: {@code {"nodes": [{name, host, port, user, key, agent}, ...]}}. */
+/**
+ * {@code etc/nestor/pool.json}: {@code {"nodes": [{name, host, port, user, key, agent}, ...]}}, a
+ * node with a Karaf console also {@code "console": {port, user, key}}.
+ */
 final class PoolFile {
 
     private PoolFile() {
@@ -39,24 +42,41 @@ final class PoolFile {
                 throw new IOException("nodes[" + i + "] is not an object");
             }
             Map<String, Object> fields = (Map<String, Object>) entry;
-            nodes.add(new PoolNode(text(fields, "name", i), text(fields, "host", i), port(fields, i),
-                    text(fields, "user", i), Path.of(text(fields, "key", i)), text(fields, "agent", i)));
+            String entryName = "nodes[" + i + "]";
+            nodes.add(new PoolNode(text(fields, "name", entryName), text(fields, "host", entryName),
+                    port(fields, entryName), text(fields, "user", entryName), Path.of(text(fields, "key", entryName)),
+                    text(fields, "agent", entryName), console(fields, entryName)));
         }
         return List.copyOf(nodes);
     }
 
-    private static String text(Map<String, Object> fields, String name, int index) throws IOException {
+    private static String text(Map<String, Object> fields, String name, String entry) throws IOException {
         if (fields.get(name) instanceof String value && !value.isBlank()) {
             return value;
         }
-        throw new IOException("nodes[" + index + "]: '" + name + "' missing or not a string");
+        throw new IOException(entry + ": '" + name + "' missing or not a string");
     }
 
-    private static int port(Map<String, Object> fields, int index) throws IOException {
+    private static int port(Map<String, Object> fields, String entry) throws IOException {
         if (fields.get("port") instanceof Long port && port > 0 && port < 65536) {
             return port.intValue();
         }
-        throw new IOException("nodes[" + index + "]: 'port' missing or not a port number");
+        throw new IOException(entry + ": 'port' missing or not a port number");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PoolNode.Console console(Map<String, Object> fields, String entry) throws IOException {
+        Object console = fields.get("console");
+        if (console == null) {
+            return null;
+        }
+        if (!(console instanceof Map<?, ?> map)) {
+            throw new IOException(entry + ": 'console' is not an object");
+        }
+        Map<String, Object> consoleFields = (Map<String, Object>) map;
+        String consoleEntry = entry + ".console";
+        return new PoolNode.Console(port(consoleFields, consoleEntry), text(consoleFields, "user", consoleEntry),
+                Path.of(text(consoleFields, "key", consoleEntry)));
     }
 
     static String toJson(List<PoolNode> nodes) {
@@ -73,6 +93,13 @@ final class PoolFile {
                 json.writeStringField("user", node.user());
                 json.writeStringField("key", node.key().toString());
                 json.writeStringField("agent", node.agent());
+                if (node.console() != null) {
+                    json.writeObjectFieldStart("console");
+                    json.writeNumberField("port", node.console().port());
+                    json.writeStringField("user", node.console().user());
+                    json.writeStringField("key", node.console().key().toString());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -57,7 +57,8 @@ class PeerPoolTest {
     @Test
     void thePoolFileIsReadBackAsWritten() throws IOException {
         List<PoolNode> nodes = List.of(peer("n2"),
-                new PoolNode("n3", "10.0.0.3", 2222, "nestor", key, "/srv/bin/nestor"));
+                new PoolNode("n3", "10.0.0.3", 2222, "nestor", key, "/srv/bin/nestor",
+                        new PoolNode.Console(8101, "karaf", key)));
         Files.writeString(file, PoolFile.toJson(nodes));
         assertEquals(nodes, pool.nodes());
         assertEquals(nodes.get(1), pool.node("n3"));
@@ -76,7 +77,12 @@ class PeerPoolTest {
                 "nodes[0]: 'host' missing or not a string",
                 "{\"nodes\": [{\"name\": \"n2\", \"host\": \"h\", \"port\": 70000, \"user\": \"root\", "
                         + "\"key\": \"/k\", "
-                        + "\"agent\": \"/a\"}]}", "nodes[0]: 'port' missing or not a port number").entrySet()) {
+                        + "\"agent\": \"/a\"}]}", "nodes[0]: 'port' missing or not a port number",
+                "{\"nodes\": [{\"name\": \"n2\", \"host\": \"h\", \"port\": 22, \"user\": \"root\", \"key\": \"/k\", "
+                        + "\"agent\": \"/a\", \"console\": 8101}]}", "nodes[0]: 'console' is not an object",
+                "{\"nodes\": [{\"name\": \"n2\", \"host\": \"h\", \"port\": 22, \"user\": \"root\", \"key\": \"/k\", "
+                        + "\"agent\": \"/a\", \"console\": {\"port\": 8101, \"key\": \"/k\"}}]}",
+                "nodes[0].console: 'user' missing or not a string").entrySet()) {
             Files.writeString(file, bad.getKey());
             PoolException error = assertThrows(PoolException.class, pool::nodes, bad.getKey());
             assertTrue(error.getMessage().startsWith(file + ": " + bad.getValue()), error.getMessage());
@@ -94,6 +100,10 @@ class PeerPoolTest {
         PoolNode keyless = new PoolNode("n3", "127.0.0.1", 22, "root", base.resolve("absent"), "/a");
         assertEquals("--key " + base.resolve("absent") + ": no such readable file",
                 assertThrows(PoolException.class, () -> pool.add(keyless, false)).getMessage());
+        PoolNode consoleKeyless = new PoolNode("n3", "127.0.0.1", 22, "root", key, "/a",
+                new PoolNode.Console(8101, "karaf", base.resolve("absent")));
+        assertEquals("--console-key " + base.resolve("absent") + ": no such readable file",
+                assertThrows(PoolException.class, () -> pool.add(consoleKeyless, false)).getMessage());
         PoolException noKnownHosts = assertThrows(PoolException.class, () -> pool.add(peer("n3"), false));
         assertTrue(noKnownHosts.getMessage().startsWith("node n3 unreachable: no "
                 + base.resolve("etc/nestor/known_hosts")
@@ -120,5 +130,25 @@ class PeerPoolTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> NodeInfo.fromJson("usage: x"));
         assertTrue(bad.getMessage().startsWith("not a node description: "), bad.getMessage());
+    }
+
+    @Test
+    void commandsBecomeKarafConsoleLines() {
+        assertEquals("svc:create --config - --force --version 1700000000 web",
+                PeerPool.consoleLine(List.of("svc", "create", "--config", "-", "--force", "--version", "1700000000",
+                        "web")));
+        assertEquals("pool:info --status 'a b' '{x}' '$HOME'",
+                PeerPool.consoleLine(List.of("pool", "info", "--status", "a b", "{x}", "$HOME")));
+        assertEquals("'it's' cannot be given to a Karaf console: it holds a quote", assertThrows(PoolException.class,
+                () -> PeerPool.consoleLine(List.of("svc", "start", "it's"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PeerPool.consoleLine(List.of("svc")));
+    }
+
+    @Test
+    void aConsoleErrorReadsLikeTheAgentsOwn() {
+        assertEquals("no service 'web' (/x/web.conf)\n", PeerPool.consoleError(
+                "\u001B[31mError executing command: \u001B[0m\u001B[31;1mno service 'web' (/x/web.conf)\u001B[0m\n"));
+        assertEquals("too many arguments specified\n", PeerPool.consoleError(
+                "\u001B[31mError executing command svc:\u001B[1mcreate\u001B[22m\u001B[39m: too many arguments specified\n"));
     }
 }
