@@ -32,19 +32,34 @@ free_port() {
 # prepare_karaf once per copy, then boot_karaf (returns when nestor is Started, setting pid and
 # jvm), console CMD... over SSH, stop_karaf. The caller sets work and removes it.
 prepare_karaf() {
+    port=$(karaf_copy "$work/karaf")
+}
+
+# karaf_copy DIR: a copy of the distribution in DIR on free ports, $work/key (made once, RSA: Karaf
+# takes no ed25519 key) authorized for its user karaf; prints its console's port.
+karaf_copy() {
+    local dir=$1 ssh_port
     [ -f "$work/key" ] || ssh-keygen -q -t rsa -b 2048 -N '' -f "$work/key"
-    rm -rf "$work/karaf"
-    cp -a "$assembly" "$work/karaf"
-    port=$(free_port)
-    sed -i "s/^sshPort *=.*/sshPort = $port/" "$work/karaf/etc/org.apache.karaf.shell.cfg"
+    rm -rf "$dir"
+    cp -a "$assembly" "$dir"
+    ssh_port=$(free_port)
+    sed -i "s/^sshPort *=.*/sshPort = $ssh_port/" "$dir/etc/org.apache.karaf.shell.cfg"
     sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/" \
-        "$work/karaf/etc/org.apache.karaf.management.cfg"
-    echo "karaf=$(cut -d' ' -f2 "$work/key.pub"),_g_:admingroup" >> "$work/karaf/etc/keys.properties"
+        "$dir/etc/org.apache.karaf.management.cfg"
+    echo "karaf=$(cut -d' ' -f2 "$work/key.pub"),_g_:admingroup" >> "$dir/etc/keys.properties"
+    echo "$ssh_port"
+}
+
+# console_at PORT CMD...: a command line in the Karaf console on that port; console CMD...: in $work/karaf's
+console_at() {
+    local at=$1
+    shift
+    ssh -q -o LogLevel=QUIET -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=2 \
+        -p "$at" -i "$work/key" karaf@127.0.0.1 "$@"
 }
 
 console() {
-    ssh -q -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=2 \
-        -p "$port" -i "$work/key" karaf@127.0.0.1 "$@"
+    console_at "$port" "$@"
 }
 
 boot_karaf() {
@@ -58,13 +73,14 @@ boot_karaf() {
         sleep 0.2
     done
     # Karaf's launcher forks the JVM: take the java process under this base.
-    jvm=$(pgrep -f "karaf.base=$work/karaf" | head -1)
+    jvm=$(pgrep -f "karaf.base=$work/karaf( |$)" | head -1)
 }
 
-# For EXIT traps: ends a Karaf this script may have started (nothing when none was).
+# For EXIT traps: ends every Karaf this script may have started under $work (nothing when none was).
 kill_karaf_quietly() {
     local p
     for p in ${jvm:-} ${pid:-}; do kill "$p" 2>/dev/null || true; done
+    pkill -f "karaf.base=$work/" 2>/dev/null || true
 }
 
 stop_karaf() {

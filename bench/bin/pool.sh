@@ -7,9 +7,11 @@
 #  - svc mon over 3 nodes (r0 r1 r2) holding 100 services each (target under 1 s);
 #  - svc switch of an app service r0 <-> r1 vs the same stop and start run by hand on the two
 #    nodes (target ratio under 1.2).
-# mon and switch are measured twice: with bin/nestor (a JVM and new SSH sessions per command) and
-# from the Karaf console of r0 (a copy of the distribution whose Nestor base is r0's: warm JVM,
-# sessions to the peers kept). Needs root and openssh-server.
+# Each is measured twice: with bin/nestor on r0 (a JVM and new SSH sessions per command) and from
+# the Karaf console of r0 (a copy of the distribution whose Nestor base is r0's: warm JVM, sessions
+# to the peers kept). PEERS=console gives every peer its own Karaf as well (a copy on the peer's
+# base), added to r0's pool with --console-port: the peers answer from a running JVM instead of
+# starting bin/nestor. Needs root and openssh-server.
 source "$(dirname "$0")/common.sh"
 runs=${RUNS:-5}
 work=$(mktemp -d)
@@ -27,12 +29,32 @@ for n in "${nodes[@]}"; do
     "$sshd" start "$work/ssh-$n" root > "$work/port-$n"
 done
 nestor() { local n=$1; shift; "$work/$n/bin/nestor" "$@"; }
-add_node() { # FROM TO
+if [ "${PEERS:-agent}" = console ]; then
+    for n in "${nodes[@]:1}"; do
+        karaf_copy "$work/karaf-$n" > "$work/console-$n"
+        echo "base = $work/$n" > "$work/karaf-$n/etc/org.nestor.core.cfg"
+        "$work/karaf-$n/bin/karaf" server >/dev/null 2>&1 &
+    done
+    for n in "${nodes[@]:1}"; do
+        start=$(now_ms)
+        until console_at "$(cat "$work/console-$n")" pool:info 2>/dev/null | grep -q "\"node\":\"$n\""; do
+            (( $(now_ms) - start < 180000 )) || { echo "the console of $n did not answer" >&2; exit 1; }
+            sleep 0.5
+        done
+    done
+fi
+add_node() { # FROM TO, with TO's console when it has one
+    local console=()
+    [ -f "$work/console-$2" ] && console=(--console-port "$(cat "$work/console-$2")" --console-key "$work/key")
     nestor "$1" pool add-node "$2" --host 127.0.0.1 --port "$(cat "$work/port-$2")" --key "$work/ssh-$2/client" \
-        --agent "$work/$2/bin/nestor" --accept-host-key >/dev/null
+        --agent "$work/$2/bin/nestor" "${console[@]}" --accept-host-key >/dev/null
 }
 for n in "${nodes[@]:1}"; do add_node r0 "$n"; done
 add_node r1 r0
+# r0's own Karaf, on r0's base
+prepare_karaf
+echo "base = $work/r0" > "$work/karaf/etc/org.nestor.core.cfg"
+boot_karaf
 
 app_config() { # NODES...
     printf '[DEFAULT]\nnodes = %s\n\n[app#1]\nstart = /bin/touch %s/{nodename}.{svcname}\n' "$*" "$work"
@@ -46,14 +68,18 @@ nestor r0 svc create one --config "$work/one.conf" >/dev/null
 nestor r0 svc create eight --config "$work/eight.conf" >/dev/null
 i=0
 edit() { i=$((i + 1)); nestor r0 svc set "$1" --kw "env.edit=$i"; }
-solo=($(time_runs edit solo))
-one=($(time_runs edit one))
-eight=($(time_runs edit eight))
-ratio_line "svc set, replicated to 8 peers" "$(median "${one[@]}")" "${eight[@]}"
-ratio_line "svc set, replicated to 1 peer" "$(median "${one[@]}")" "${one[@]}"
-ratio_line "svc set, no peer (fixed cost)" "$(median "${one[@]}")" "${solo[@]}"
-echo "replication alone: 1 peer $(( $(median "${one[@]}") - $(median "${solo[@]}") )) ms," \
-     "8 peers $(( $(median "${eight[@]}") - $(median "${solo[@]}") )) ms"
+console_edit() { i=$((i + 1)); console "svc:set --kw env.edit=$i $1"; }
+console svc:list >/dev/null
+for how in edit console_edit; do
+    solo=($(time_runs $how solo))
+    one=($(time_runs $how one))
+    eight=($(time_runs $how eight))
+    ratio_line "$how: svc set, replicated to 8 peers" "$(median "${one[@]}")" "${eight[@]}"
+    ratio_line "$how: svc set, replicated to 1 peer" "$(median "${one[@]}")" "${one[@]}"
+    ratio_line "$how: svc set, no peer (fixed cost)" "$(median "${one[@]}")" "${solo[@]}"
+    echo "replication alone: 1 peer $(( $(median "${one[@]}") - $(median "${solo[@]}") )) ms," \
+         "8 peers $(( $(median "${eight[@]}") - $(median "${solo[@]}") )) ms"
+done
 
 # svc mon: 3 nodes, 100 services on each (files installed directly, as replication leaves them)
 for n in "${nodes[@]:3}"; do nestor r0 pool remove-node "$n" >/dev/null; done
@@ -63,9 +89,6 @@ for n in r0 r1 r2; do
     for s in $(seq -w 1 99); do cp -p "$work/r0/etc/nestor/services/m000.conf" "$work/$n/etc/nestor/services/m0$s.conf"; done
     nestor "$n" svc print-status --all --format json >/dev/null
 done
-prepare_karaf
-echo "base = $work/r0" > "$work/karaf/etc/org.nestor.core.cfg"
-boot_karaf
 console svc:mon >/dev/null   # opens the sessions to r1 and r2
 mon=($(time_runs nestor r0 svc mon))
 console_mon=($(time_runs console svc:mon))

@@ -26,6 +26,8 @@ import com.jcraft.jsch.Session;
 public final class SshSessions {
 
     private static final Map<SshTarget, Session> SESSIONS = new ConcurrentHashMap<>();
+    /** Sessions to different targets are made at once, to one target one at a time. */
+    private static final Map<SshTarget, Object> CONNECTING = new ConcurrentHashMap<>();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 1;
@@ -47,17 +49,33 @@ public final class SshSessions {
 
     /**
      * Runs a command line as the target's own shell reads it, for a target without a POSIX shell
-     * (a Karaf console): a timed-out command is only cut off, its channel closed.
+     * (a Karaf console): a timed-out command is only cut off, its channel closed. Each call has a
+     * session of its own: a Karaf console ends the session after each command, and one about to be
+     * ended must not be taken for the next.
      */
     public static SshOutput execLine(SshTarget target, String line, byte[] stdin, Duration timeout)
             throws SshException {
         return run(target, line, stdin, timeout, false);
     }
 
-    /** @param withPid the command line prints the remote pid first (to kill it after a timeout) */
+    /**
+     * @param withPid the command line prints the remote pid first (to kill it after a timeout), on
+     *                the target's kept session; without, on a session of its own
+     */
     private static SshOutput run(SshTarget target, String line, byte[] stdin, Duration timeout, boolean withPid)
             throws SshException {
-        Session session = session(target);
+        Session session = withPid ? session(target) : connect(target);
+        try {
+            return run(session, target, line, stdin, timeout, withPid);
+        } finally {
+            if (!withPid) {
+                session.disconnect();
+            }
+        }
+    }
+
+    private static SshOutput run(Session session, SshTarget target, String line, byte[] stdin, Duration timeout,
+                                 boolean withPid) throws SshException {
         ChannelExec channel;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -181,41 +199,47 @@ public final class SshSessions {
         }
     }
 
+    /** The target's kept session, made first when there is none (one at a time per target). */
     private static Session session(SshTarget target) throws SshException {
         Session existing = SESSIONS.get(target);
         if (existing != null && existing.isConnected()) {
             return existing;
         }
-        synchronized (SESSIONS) {
+        synchronized (CONNECTING.computeIfAbsent(target, any -> new Object())) {
             Session again = SESSIONS.get(target);
             if (again != null && again.isConnected()) {
                 return again;
             }
-            if (!Files.isRegularFile(target.knownHosts())) {
-                throw new SshUnreachableException("no " + target.knownHosts() + ": add " + target.host() + "'s host key there "
-                        + "first (ssh-keyscan -p " + target.port() + " " + target.host() + " >> " + target.knownHosts()
-                        + ", after checking it)");
+            Session session = connect(target);
+            SESSIONS.put(target, session);
+            return session;
+        }
+    }
+
+    private static Session connect(SshTarget target) throws SshUnreachableException {
+        if (!Files.isRegularFile(target.knownHosts())) {
+            throw new SshUnreachableException("no " + target.knownHosts() + ": add " + target.host() + "'s host key "
+                    + "there first (ssh-keyscan -p " + target.port() + " " + target.host() + " >> "
+                    + target.knownHosts() + ", after checking it)");
+        }
+        try {
+            JSch jsch = new JSch();
+            jsch.setKnownHosts(target.knownHosts().toString());
+            jsch.addIdentity(target.key().toString());
+            Session session = jsch.getSession(target.user(), target.host(), target.port());
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setConfig("PreferredAuthentications", "publickey");
+            session.setServerAliveInterval(15_000);
+            session.connect((int) CONNECT_TIMEOUT.toMillis());
+            return session;
+        } catch (JSchException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("UnknownHostKey") || message.contains("reject HostKey")
+                    || message.contains("HostKey has been changed")) {
+                throw new SshUnreachableException("host key of " + target.host() + ":" + target.port() + " refused: "
+                        + "it is not in " + target.knownHosts() + " (" + message + ")", e);
             }
-            try {
-                JSch jsch = new JSch();
-                jsch.setKnownHosts(target.knownHosts().toString());
-                jsch.addIdentity(target.key().toString());
-                Session session = jsch.getSession(target.user(), target.host(), target.port());
-                session.setConfig("StrictHostKeyChecking", "yes");
-                session.setConfig("PreferredAuthentications", "publickey");
-                session.setServerAliveInterval(15_000);
-                session.connect((int) CONNECT_TIMEOUT.toMillis());
-                SESSIONS.put(target, session);
-                return session;
-            } catch (JSchException e) {
-                String message = String.valueOf(e.getMessage());
-                if (message.contains("UnknownHostKey") || message.contains("reject HostKey")
-                        || message.contains("HostKey has been changed")) {
-                    throw new SshUnreachableException("host key of " + target.host() + ":" + target.port() + " refused: it is "
-                            + "not in " + target.knownHosts() + " (" + message + ")", e);
-                }
-                throw new SshUnreachableException(target + ": " + message, e);
-            }
+            throw new SshUnreachableException(target + ": " + message, e);
         }
     }
 

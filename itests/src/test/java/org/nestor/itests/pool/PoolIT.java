@@ -216,8 +216,8 @@ class PoolIT {
         nodes.nestor("n1", "svc", "print-status", "--refresh", "dying").check("status");
         Thread killer = new Thread(() -> {
             try {
-                // once n2 runs the app's start, the node dies
-                String starting = flags + "/n2\\.dying";
+                // once n2 runs the app's start (not its check, "test -e" of the same flag), the node dies
+                String starting = "touch " + flags + "/n2\\.dying";
                 for (int i = 0; i < 600 && Processes.run(List.of("pgrep", "-f", starting), null, 30).exit() != 0; i++) {
                     Thread.sleep(100);
                 }
