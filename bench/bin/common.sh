@@ -54,8 +54,8 @@ karaf_copy() {
 console_at() {
     local at=$1
     shift
-    ssh -q -o LogLevel=QUIET -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=2 \
-        -p "$at" -i "$work/key" karaf@127.0.0.1 "$@"
+    ssh -q -o LogLevel=QUIET -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+        -o ConnectTimeout=2 -p "$at" -i "$work/key" karaf@127.0.0.1 "$@"
 }
 
 console() {
@@ -81,6 +81,8 @@ kill_karaf_quietly() {
     local p
     for p in ${jvm:-} ${pid:-}; do kill "$p" 2>/dev/null || true; done
     pkill -f "karaf.base=$work/" 2>/dev/null || true
+    # gone before the caller removes $work (a dying Karaf still writes its data directory)
+    for _ in $(seq 50); do pgrep -f "karaf.base=$work/" >/dev/null || break; sleep 0.2; done
 }
 
 stop_karaf() {
