@@ -103,13 +103,13 @@ public final class SshSessions {
         } finally {
             channel.disconnect();
         }
-        byte[] stdout = out.toByteArray();
+        byte[] printed = out.toByteArray();
+        byte[] stdout = withPid ? withoutPid(printed) : printed;
         if (!finished) {
             if (withPid) {
-                kill(target, stdout);
+                kill(target, printed);
             }
-            return new SshOutput(-1, withPid ? withoutPid(stdout) : stdout,
-                    interrupted ? "interrupted" : err.toString(StandardCharsets.UTF_8), true);
+            return new SshOutput(-1, stdout, interrupted ? "interrupted" : err.toString(StandardCharsets.UTF_8), true);
         }
         if (channel.getExitStatus() < 0 && !session.isConnected()) {
             // the channel closed because the connection died: not the command's own answer (a Karaf
@@ -117,8 +117,7 @@ public final class SshSessions {
             drop(session);
             throw new SshException(target + ": connection lost while the command ran");
         }
-        return new SshOutput(channel.getExitStatus(), withPid ? withoutPid(stdout) : stdout,
-                err.toString(StandardCharsets.UTF_8), false);
+        return new SshOutput(channel.getExitStatus(), stdout, err.toString(StandardCharsets.UTF_8), false);
     }
 
     /**

@@ -17,16 +17,17 @@ import org.nestor.core.pool.PoolNode;
 
 @Service
 @Command(scope = "pool", name = "check", description = "Checks every peer: reachable, the node it says, its "
-        + "Nestor version and drivers, its bin/nestor too when it has a console, services whose configuration differs, replications still pending; "
-        + "fails when something is wrong")
+        + "Nestor version and drivers, its bin/nestor too when it has a console, services whose configuration "
+        + "differs, replications still pending; fails when something is wrong")
 public class CheckCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
         NodeInfo self = LocalNode.describe(node, keywords, store, List.of(), null);
         List<String> problems = new ArrayList<>();
-        Map<PoolNode, Reply<NodeInfo>> answers = pool.each(pool.nodes(), peer -> pool.info(peer, List.of()));
-        List<PoolNode> consoles = pool.nodes().stream().filter(peer -> peer.console() != null).toList();
+        List<PoolNode> peers = pool.nodes();
+        Map<PoolNode, Reply<NodeInfo>> answers = pool.each(peers, peer -> pool.info(peer, List.of()));
+        List<PoolNode> consoles = peers.stream().filter(peer -> peer.console() != null).toList();
         Map<PoolNode, Reply<NodeInfo>> agents = pool.each(consoles, peer -> pool.info(peer.withoutConsole(),
                 List.of()));
         answers.forEach((peer, reply) -> {
