@@ -15,6 +15,8 @@ import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.action.ServiceEngine;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.pool.FailoverGuard;
+import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
 
 /**
@@ -37,7 +39,8 @@ final class ScratchNestor implements AutoCloseable {
         GROUPS.forEach(group -> drivers.addDriver(new NoopDriver(group)));
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(10));
-        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node);
+        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
+                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
     }
 
     /** Creates a service of {@code perGroup} no-op resources in each of the given groups. */
@@ -48,7 +51,7 @@ final class ScratchNestor implements AutoCloseable {
                 ini.append('[').append(group).append('#').append(i).append("]\ntype = noop\n");
             }
         }
-        store.create(name, ConfigReader.read(ini.toString(), name + ".conf"), true);
+        store.create(name, ConfigReader.read(ini.toString(), name + ".conf"), true, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nestor.core.action;
 
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.sync.ConfigSync;
 
 /**
  * A layer over the action engine (bundle-encap's master/slave dispatch): a whiteboard service in
@@ -9,5 +10,8 @@ import org.nestor.core.store.ServiceStore;
  */
 public interface ActionLayer {
 
-    ServiceActions over(ServiceActions engine, ServiceStore store);
+    /**
+     * @param sync the configuration sync a layer reconciles its guests' copies with
+     */
+    ServiceActions over(ServiceActions engine, ServiceStore store, ConfigSync sync);
 }

@@ -46,4 +46,9 @@ public abstract class ForwardingServiceActions implements ServiceActions {
     public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
         return delegate().pushConfig(service, slaves, output);
     }
+
+    @Override
+    public boolean relocateInside(String service, String target, Consumer<String> output) {
+        return delegate().relocateInside(service, target, output);
+    }
 }

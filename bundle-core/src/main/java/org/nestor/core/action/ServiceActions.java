@@ -52,4 +52,13 @@ public interface ServiceActions {
      * @throws ActionException without an encapsulation layer, or when a guest cannot take part
      */
     boolean pushConfig(String service, List<String> slaves, Consumer<String> output);
+
+    /**
+     * Moves the service within this node when {@code target} names one of its guests (container
+     * name or rid): its encapsulated resources stop in the guests that run them and start there.
+     *
+     * @return false when {@code target} names no guest of the service (the engine knows none)
+     * @throws ActionException when the move is refused or fails
+     */
+    boolean relocateInside(String service, String target, Consumer<String> output);
 }

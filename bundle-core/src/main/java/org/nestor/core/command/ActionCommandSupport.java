@@ -12,7 +12,6 @@ import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.command.completers.GuestNameCompleter;
 import org.nestor.core.config.ValueType;
-import org.nestor.core.internal.pool.FailoverGuard;
 
 /** Base of start, stop and restart: the resource selection and the options of an action. */
 public abstract class ActionCommandSupport extends ServiceCommandSupport {
@@ -54,12 +53,9 @@ public abstract class ActionCommandSupport extends ServiceCommandSupport {
 
     protected abstract ServiceAction action();
 
-    /** A failover service running on a peer is not started here (--force: not even when a peer cannot tell). */
+    /** The engine refuses to start a failover service running on a peer (--force: when a peer cannot tell). */
     @Override
     protected void run(PrintStream out) {
-        if (action().starts() && !dryRun) {
-            new FailoverGuard(pool, actions, store, keywords, node).check(service, force);
-        }
         Duration timeout = lockTimeout == null ? null
                 : Duration.ofSeconds((Long) ValueType.DURATION.convert(lockTimeout));
         actions.run(service, action(), new ActionOptions(words(rids), words(tags), words(subsets), dryRun, force,

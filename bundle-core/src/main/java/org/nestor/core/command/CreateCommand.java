@@ -1,7 +1,6 @@
 package org.nestor.core.command;
 
 import java.io.PrintStream;
-import java.time.Instant;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -28,10 +27,6 @@ public class CreateCommand extends SvcCommandSupport {
     @Option(name = "--force", description = "Replace the service when it exists")
     boolean force;
 
-    @Option(name = "--version", description = "Install a copy edited elsewhere with that edit's version (epoch "
-            + "seconds), as replication does; such a copy is not replicated again from here")
-    Long version;
-
     @Override
     protected void run(PrintStream out) {
         ServiceNames.check(service);
@@ -39,14 +34,7 @@ public class CreateCommand extends SvcCommandSupport {
         if (existed && !force) {
             throw new StoreException("service '" + service + "' exists: use --force to replace it");
         }
-        if (version != null) {
-            store.install(service, readConfig(config), Instant.ofEpochSecond(version));
-        } else {
-            store.create(service, readConfig(config), force);
-        }
+        store.create(service, readConfig(config), force, out::println);
         out.println((existed ? "replaced" : "created") + " service " + service + " (" + store.file(service) + ")");
-        if (version == null) {
-            replicate(service, out);
-        }
     }
 }

@@ -6,14 +6,10 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.nestor.core.internal.pool.MergedLogs;
-import org.nestor.core.internal.pool.Placement;
-import org.nestor.core.pool.PoolNode;
 
 @Service
 @Command(scope = "svc", name = "logs", description = "Prints a service's action log (TIME node.svc.rid LEVEL "
@@ -31,14 +27,11 @@ public class LogsCommand extends ServiceCommandSupport {
 
     @Override
     protected void run(PrintStream out) throws IOException, InterruptedException {
-        store.read(service);
-        List<PoolNode> peers = local || follow ? List.of() : Placement.of(service, store, keywords, node)
-                .peersIn(pool);
-        if (!peers.isEmpty()) {
-            new MergedLogs(pool, actions).lines(service, peers, null, System.err::println)
-                    .forEach(out::println);
+        if (!local && !follow) {
+            cluster.logs(service, null, System.err::println).forEach(out::println);
             return;
         }
+        store.read(service);
         Path log = actions.actionLog(service);
         long printed = 0;
         do {

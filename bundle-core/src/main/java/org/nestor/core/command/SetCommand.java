@@ -22,8 +22,7 @@ public class SetCommand extends ServiceCommandSupport {
     @Override
     protected void run(PrintStream out) {
         List<KeywordAssignment> parsed = assignments.stream().map(a -> KeywordAssignment.parse(a, true)).toList();
-        store.edit(service, config -> parsed.forEach(a -> config.getOrAdd(a.section()).put(a.key(), a.value(), 0)));
+        store.edit(service, config -> parsed.forEach(a -> config.getOrAdd(a.section()).put(a.key(), a.value(), 0)), out::println);
         parsed.forEach(a -> out.println("set " + a.section() + "." + a.key() + " = " + a.value()));
-        replicate(service, out);
     }
 }

@@ -14,8 +14,7 @@ import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.config.ServiceConfig;
-import org.nestor.core.internal.pool.ConfigReplication;
-import org.nestor.core.pool.Pool;
+import org.nestor.core.pool.Cluster;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.store.StoreException;
 
@@ -41,7 +40,7 @@ public abstract class SvcCommandSupport implements Action {
     protected ServiceActions actions;
 
     @Reference
-    protected Pool pool;
+    protected Cluster cluster;
 
     @Override
     public Object execute() throws Exception {
@@ -50,16 +49,6 @@ public abstract class SvcCommandSupport implements Action {
     }
 
     protected abstract void run(PrintStream out) throws Exception;
-
-    /**
-     * Gives the service's configuration to its peers after a change made here (nothing to do
-     * without peers, or in a guest); peers that cannot be reached are said and tried again later.
-     */
-    protected void replicate(String service, PrintStream out) {
-        if (!pool.nodes().isEmpty()) {
-            new ConfigReplication(pool, store, keywords, node, actions).sync(service, out::println);
-        }
-    }
 
     /** Reads a configuration (INI or JSON) from a file, or from standard input for "-". */
     protected static ServiceConfig readConfig(String file) {

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.completers.ServiceNameCompleter;
-import org.nestor.core.internal.pool.ConfigReplication;
 
 @Service
 @Command(scope = "svc", name = "sync-config", description = "Replicates services' configurations between the "
@@ -22,12 +21,11 @@ public class SyncConfigCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
-        ConfigReplication replication = new ConfigReplication(pool, store, keywords, node, actions);
         List<String> behind = new ArrayList<>();
         for (String service : services == null || services.isEmpty() ? store.list() : services) {
             store.read(service);
-            if (!replication.sync(service, out::println)) {
-                behind.add(service + " (" + String.join(", ", replication.pending(service)) + ")");
+            if (!cluster.replicate(service, out::println)) {
+                behind.add(service + " (" + String.join(", ", cluster.pending(service)) + ")");
             }
         }
         if (!behind.isEmpty()) {

@@ -29,8 +29,7 @@ public class UnsetCommand extends ServiceCommandSupport {
             if (section == null || !section.remove(target.key())) {
                 throw new StoreException(target.section() + "." + target.key() + " is not set in service " + service);
             }
-        }));
+        }), out::println);
         parsed.forEach(target -> out.println("unset " + target.section() + "." + target.key()));
-        replicate(service, out);
     }
 }

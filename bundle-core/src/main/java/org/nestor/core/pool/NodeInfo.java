@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.nestor.core.internal.Json;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.StatusJson;
+import org.nestor.core.sync.ConfigVersion;
 
 /**
  * What a node says of itself to its peers ({@code pool info}, JSON): its name, Nestor version,
@@ -30,15 +31,6 @@ public record NodeInfo(String node, String version, List<String> drivers, Map<St
     /** A description without statuses. */
     public NodeInfo(String node, String version, List<String> drivers, Map<String, ConfigVersion> services) {
         this(node, version, drivers, services, Map.of());
-    }
-
-    /**
-     * One service's configuration as stored on a node.
-     *
-     * @param version  its file's modification time, in whole seconds
-     * @param checksum SHA-256 of its file, in hex
-     */
-    public record ConfigVersion(long version, String checksum) {
     }
 
     public String toJson() {

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.nestor.core.action.ServiceAction;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.pool.PeerPool;
-import org.nestor.core.spi.CommandResult;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * This node's peers and the way to them. Commands for a peer run in its Karaf console when it has
- * one (a new SSH session per command: the console ends it), else, or when that console cannot be
- * reached, its agent ({@code bin/nestor}) over SSH on a session kept open for the next call. Host
- * keys are checked against {@code etc/nestor/known_hosts} and accepted only when an administrator
- * says so. Words are given options first: a Karaf console takes no option after an argument.
+ * This node's peers and the way to them. Every call to a peer is a typed request of the peer
+ * protocol, answered by {@code pool serve} in its Karaf console when it has one (a new SSH
+ * session per request: the console ends it), else, or when that console cannot be reached, by its
+ * agent ({@code bin/nestor}) over SSH on a session kept open for the next call. Host keys are
+ * checked against {@code etc/nestor/known_hosts} and accepted only when an administrator says so.
  */
+@ProviderType
 public interface Pool {
 
     /**
@@ -48,15 +50,11 @@ public interface Pool {
     void remove(String name);
 
     /**
-     * Runs these words ({@code svc print-status ...}) in the peer's console, or by its agent.
+     * What the peer says of itself, limited to these services when given: the peer protocol's
+     * {@code info} request (docs/architecture.md), as every call below is one of its requests.
      *
-     * @param stdin what the agent reads, or null
-     * @throws PoolException when the peer cannot be reached (the command did not run, or the
-     *                       connection died under it)
+     * @throws PoolException when the peer cannot be reached, answers another protocol, or fails
      */
-    CommandResult call(PoolNode node, List<String> words, byte[] stdin, Duration timeout);
-
-    /** What the peer says of itself (its {@code pool info}), limited to these services when given. */
     default NodeInfo info(PoolNode node, Collection<String> services) {
         return info(node, services, false);
     }
@@ -68,6 +66,23 @@ public interface Pool {
      * Runs {@code work} for each node at once (a bounded pool of threads), and returns each node's
      * answer or its failure; a slow node holds nobody but itself.
      */
+    /** The text of the peer's copy of a service's configuration. */
+    String config(PoolNode node, String service);
+
+    /** Installs a copy of a service's configuration on the peer, with that copy's version (epoch seconds). */
+    void install(PoolNode node, String service, byte[] text, long version);
+
+    /**
+     * Runs an action on the service there, as {@code svc <action>} would.
+     *
+     * @return the action's progress lines
+     * @throws PoolException when it cannot be reached, or with the peer's error when the action failed
+     */
+    List<String> act(PoolNode node, String service, ServiceAction action, Duration timeout);
+
+    /** The lines of the peer's action log of a service. */
+    List<String> logs(PoolNode node, String service);
+
     <T> Map<PoolNode, Reply<T>> each(Collection<PoolNode> nodes, Function<PoolNode, T> work);
 
     /** A node's answer, or why there is none. */

@@ -34,6 +34,11 @@ public record ServiceStatus(String service, String node, Instant updated, String
         this(service, node, updated, topology, frozen, overall, avail, optional, resources, Map.of());
     }
 
+    /** Whether this instance runs, wholly or partly: what a failover service may have on one node only. */
+    public boolean runs() {
+        return avail.isUp() || avail == Status.WARN;
+    }
+
     /** This status with its guests' folded in: their availability merged into this one's. */
     public ServiceStatus withGuests(Map<String, ServiceStatus> guests) {
         Status mergedAvail = avail;

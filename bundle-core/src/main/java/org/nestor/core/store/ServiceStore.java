@@ -43,27 +43,31 @@ public interface ServiceStore {
     List<Problem> validate(String name, ServiceConfig config);
 
     /**
-     * Stores a new service, or replaces one when {@code replace} is set.
+     * Stores a new service, or replaces one when {@code replace} is set; listeners are told, their
+     * progress going to {@code progress} (null: to the action log only).
      *
      * @throws org.nestor.core.config.ConfigException when the configuration is invalid (nothing written)
      * @throws StoreException                              when it exists and {@code replace} is not set
      */
-    void create(String name, ServiceConfig config, boolean replace);
+    void create(String name, ServiceConfig config, boolean replace, Consumer<String> progress);
 
     /**
      * Installs a configuration that was edited elsewhere (a peer, a guest) with that edit's version,
      * so that the newest edit keeps its time on every node. Replaces the service when it exists.
      *
+     * @param origin where the copy comes from, as its listeners are told
      * @throws org.nestor.core.config.ConfigException when the configuration is invalid here (nothing written)
      */
-    void install(String name, ServiceConfig config, Instant version);
+    void install(String name, ServiceConfig config, Instant version, ChangeOrigin origin,
+                 Consumer<String> progress);
 
     /**
-     * Changes a stored service under its lock: the change is applied to a copy, validated, then written.
+     * Changes a stored service under its lock: the change is applied to a copy, validated, then
+     * written; listeners are told.
      *
      * @return the configuration as stored
      */
-    ServiceConfig edit(String name, Consumer<ServiceConfig> change);
+    ServiceConfig edit(String name, Consumer<ServiceConfig> change, Consumer<String> progress);
 
     /** Removes the service's file and its data directory. */
     void delete(String name);

@@ -11,10 +11,13 @@ import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.Encapsulation;
 import org.nestor.core.action.ForwardingServiceActions;
 import org.nestor.core.action.Guest;
+import org.nestor.core.action.Relocation;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.status.ServiceStatus;
+import org.nestor.core.status.Status;
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.sync.ConfigSync;
 
 /**
  * Actions on services with encapsulated resources, per semantics.md "Encapsulation": the hypervisor
@@ -35,9 +38,9 @@ final class EncapActions extends ForwardingServiceActions {
     private final GuestRelay relay;
     private final GuestStatuses statuses;
 
-    EncapActions(ServiceActions engine, ServiceStore store) {
+    EncapActions(ServiceActions engine, ServiceStore store, ConfigSync sync) {
         this.engine = engine;
-        this.reconciler = new ConfigReconciler(engine, store);
+        this.reconciler = new ConfigReconciler(engine, sync);
         this.relay = new GuestRelay(engine, reconciler);
         this.statuses = new GuestStatuses(engine, store);
     }
@@ -144,5 +147,40 @@ final class EncapActions extends ForwardingServiceActions {
                     output.accept(line);
                 }));
         return !moved.isEmpty();
+    }
+
+    /**
+     * Farmed failover: the guests' containers stay up, the encapsulated resources leave the guests
+     * that run them (stop --slave) and start in the target guest (start --slave).
+     */
+    @Override
+    public boolean relocateInside(String service, String target, Consumer<String> output) {
+        Encapsulation encapsulation = engine.encapsulation(service);
+        Guest guest = encapsulation.guests().stream().filter(g -> g.name().equals(target) || g.rid().equals(target))
+                .findFirst().orElse(null);
+        if (guest == null) {
+            return false;
+        }
+        if (guest.container().status().status() != Status.UP) {
+            throw new ActionException("cannot switch " + service + " to " + guest.name() + ": its container "
+                    + guest.rid() + " is not running (svc start --master " + service + " first)");
+        }
+        ServiceStatus status = status(service, true);
+        List<String> sources = encapsulation.guests().stream()
+                .filter(g -> !g.rid().equals(guest.rid()) && runs(status.encap().get(g.rid())))
+                .map(Guest::name).toList();
+        if (sources.isEmpty() && runs(status.encap().get(guest.rid()))) {
+            output.accept(service + " already runs in " + guest.name());
+            return true;
+        }
+        new Relocation(service, sources, guest.name()).run((where, action) -> run(service, action,
+                new ActionOptions(List.of(), List.of(), List.of(), false, false, false, null, false, output,
+                        new Dispatch(false, List.of(where), false))), output);
+        output.accept("switched " + service + " to guest " + guest.name());
+        return true;
+    }
+
+    private static boolean runs(ServiceStatus status) {
+        return status != null && status.runs();
     }
 }

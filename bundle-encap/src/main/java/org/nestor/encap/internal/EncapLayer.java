@@ -3,6 +3,7 @@ package org.nestor.encap.internal;
 import org.nestor.core.action.ActionLayer;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.sync.ConfigSync;
 import org.osgi.service.component.annotations.Component;
 
 /** The encapsulation layer over the engine: a whiteboard service in Karaf, found by ServiceLoader in bin/nestor. */
@@ -10,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 public class EncapLayer implements ActionLayer {
 
     @Override
-    public ServiceActions over(ServiceActions engine, ServiceStore store) {
-        return new EncapActions(engine, store);
+    public ServiceActions over(ServiceActions engine, ServiceStore store, ConfigSync sync) {
+        return new EncapActions(engine, store, sync);
     }
 }

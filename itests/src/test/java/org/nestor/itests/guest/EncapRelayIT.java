@@ -76,7 +76,7 @@ class EncapRelayIT {
             guests.attach(guest, null, Guests.GUEST_NESTOR, "svc", "set", "--kw", "app#1.comment=guest side", "es")
                     .check("guest edit");
             String both = guests.hostNestor("hv1", "svc", "push-config", "es").check("push-config").output();
-            assertTrue(both.contains("the hypervisor's edit of ") && both.contains("is overwritten by the newer one of "
+            assertTrue(both.contains("this node's edit of ") && both.contains("is overwritten by the newer one of "
                     + guest) && both.contains("pulled the configuration of " + guest), both);
             assertTrue(guests.hostNestor("hv1", "svc", "print-config", "es").output().contains("guest side"));
 

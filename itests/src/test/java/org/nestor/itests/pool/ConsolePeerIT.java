@@ -74,7 +74,7 @@ class ConsolePeerIT {
                 + flag + "\n");
         String created = nodes.nestor("c1", "svc", "create", "web", "--config", config.toString()).check("create")
                 .output();
-        assertTrue(created.contains("replicated to c2 (it had none)"), created);
+        assertTrue(created.contains("pushed the configuration to c2 (it had none)"), created);
         assertEquals(Files.readString(nodes.service("c1", "web")), Files.readString(nodes.service("c2", "web")));
         assertEquals(Files.getLastModifiedTime(nodes.service("c1", "web")).to(TimeUnit.SECONDS),
                 Files.getLastModifiedTime(nodes.service("c2", "web")).to(TimeUnit.SECONDS));
@@ -94,7 +94,7 @@ class ConsolePeerIT {
                 .check("add c2 with its console and its bin/nestor");
         nodes.stopConsole("c2");
         String set = nodes.nestor("c1", "svc", "set", "web", "--kw", "env.edit=1").check("set").output();
-        assertTrue(set.contains("replicated to c2"), set);
+        assertTrue(set.contains("pushed the configuration to c2"), set);
         assertTrue(Files.readString(nodes.service("c2", "web")).contains("edit = 1"));
         nodes.nestor("c1", "svc", "switch", "web", "--to", "c1").check("switch back through bin/nestor");
         assertTrue(Files.exists(flags.resolve("c1.web")) && !Files.exists(flags.resolve("c2.web")));

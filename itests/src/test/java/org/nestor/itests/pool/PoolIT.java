@@ -119,7 +119,7 @@ class PoolIT {
         try {
             created = nodes.nestor("n1", "svc", "create", "repl", "--config", config("repl", "").toString());
             created.check("create with n3 down");
-            assertTrue(created.output().contains("replicated to n2 (it had none)") && created.output()
+            assertTrue(created.output().contains("pushed the configuration to n2 (it had none)") && created.output()
                     .contains("not replicated to n3, tried again at the next sync: node n3 unreachable"),
                     created.output());
             assertTrue(Files.exists(nodes.service("n2", "repl")));
@@ -130,14 +130,14 @@ class PoolIT {
             nodes.up("n3");
         }
         String synced = nodes.nestor("n1", "svc", "sync-config").check("sync-config").output();
-        assertTrue(synced.contains("n1.repl INFO replicated to n3 (it had none)"), synced);
+        assertTrue(synced.contains("n1.repl INFO pushed the configuration to n3 (it had none)"), synced);
         assertEquals(text(nodes.service("n1", "repl")), text(nodes.service("n3", "repl")));
         assertEquals(Files.getLastModifiedTime(nodes.service("n1", "repl")).to(TimeUnit.SECONDS),
                 Files.getLastModifiedTime(nodes.service("n3", "repl")).to(TimeUnit.SECONDS),
                 "installed with the edit's own time");
         nodes.nestor("n1", "pool", "check").check("nothing pending");
         // a peer that has it already is left alone
-        assertFalse(nodes.nestor("n2", "svc", "sync-config", "repl").check("sync").output().contains("replicated"));
+        assertFalse(nodes.nestor("n2", "svc", "sync-config", "repl").check("sync").output().contains("pushed"));
     }
 
     @Test
@@ -161,9 +161,9 @@ class PoolIT {
             nodes.up("n2");
         }
         String synced = nodes.nestor("n1", "svc", "sync-config", "edits").check("sync").output();
-        assertTrue(synced.contains("WARN this node's copy of") && synced.contains("is replaced by the newer one of n3"),
+        assertTrue(synced.contains("WARN this node's edit of") && synced.contains("is overwritten by the newer one of n3"),
                 synced);
-        assertTrue(synced.contains("replicated to n2"), synced);
+        assertTrue(synced.contains("pushed the configuration to n2"), synced);
         for (String node : List.of("n1", "n2", "n3")) {
             String text = text(nodes.service(node, "edits"));
             assertTrue(text.contains("edited_on = n3") && !text.contains("edited_on = n1"), node + ": " + text);

@@ -7,10 +7,12 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.SvcCommandSupport;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.nestor.core.pool.NodeInfo;
+import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolNode;
 
 @Service
@@ -18,6 +20,9 @@ import org.nestor.core.pool.PoolNode;
         description = "Adds a peer node (or updates it) once its agent, or its Karaf console when given, "
                 + "answers over SSH as that node")
 public class AddNodeCommand extends SvcCommandSupport {
+
+    @Reference
+    Pool pool;
 
     @Argument(index = 0, name = "node", description = "The peer's node name (as its node.cfg says)", required = true)
     String name;

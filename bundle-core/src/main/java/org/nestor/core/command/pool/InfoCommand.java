@@ -10,7 +10,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.SvcCommandSupport;
 import org.nestor.core.command.completers.ServiceNameCompleter;
-import org.nestor.core.internal.pool.LocalNode;
 
 @Service
 @Command(scope = "pool", name = "info", description = "Prints what this node tells its peers (JSON): name, "
@@ -26,7 +25,6 @@ public class InfoCommand extends SvcCommandSupport {
 
     @Override
     protected void run(PrintStream out) {
-        out.println(LocalNode.describe(node, keywords, store, services == null ? List.of() : services,
-                status ? actions : null).toJson());
+        out.println(cluster.describe(services == null ? List.of() : services, status).toJson());
     }
 }

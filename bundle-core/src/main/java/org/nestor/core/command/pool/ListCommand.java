@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.nestor.core.command.SvcCommandSupport;
 import org.nestor.core.command.TextTable;
-import org.nestor.core.internal.pool.LocalNode;
+import org.nestor.core.pool.Cluster.Answer;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.Pool.Reply;
 import org.nestor.core.pool.PoolNode;
@@ -18,21 +18,13 @@ import org.nestor.core.pool.PoolNode;
         + "Nestor version, services, drivers (peers asked in parallel)")
 public class ListCommand extends SvcCommandSupport {
 
-    /** A peer's description with how long it took to get. */
-    record Answer(NodeInfo info, long millis) {
-    }
-
     @Override
     protected void run(PrintStream out) {
         TextTable table = new TextTable("NODE", "ADDRESS", "STATE", "LATENCY", "VERSION", "SERVICES", "DRIVERS");
-        NodeInfo self = LocalNode.describe(node, keywords, store, List.of(), null);
+        NodeInfo self = cluster.describe(List.of(), false);
         table.row(self.node(), "-", "this node", "-", self.version(), Integer.toString(self.services().size()),
                 String.join(" ", self.drivers()));
-        Map<PoolNode, Reply<Answer>> answers = pool.each(pool.nodes(), peer -> {
-            long began = System.nanoTime();
-            NodeInfo info = pool.info(peer, List.of());
-            return new Answer(info, (System.nanoTime() - began) / 1_000_000);
-        });
+        Map<PoolNode, Reply<Answer>> answers = cluster.members();
         answers.forEach((peer, reply) -> {
             String address = peer.address();
             if (reply.ok()) {

@@ -4,6 +4,7 @@ import org.nestor.core.action.ActionLayer;
 import org.nestor.core.action.ForwardingServiceActions;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.sync.ConfigSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,19 +21,21 @@ public class LayeredActions extends ForwardingServiceActions {
 
     private final ServiceEngine engine;
     private final ServiceStore store;
+    private final ConfigSync sync;
     private volatile ServiceActions current;
 
     @Activate
-    public LayeredActions(@Reference ServiceEngine engine, @Reference ServiceStore store) {
+    public LayeredActions(@Reference ServiceEngine engine, @Reference ServiceStore store, @Reference ConfigSync sync) {
         this.engine = engine;
         this.store = store;
+        this.sync = sync;
         this.current = engine;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void setLayer(ActionLayer layer) {
-        current = layer.over(engine, store);
+        current = layer.over(engine, store, sync);
     }
 
     void unsetLayer(ActionLayer layer) {

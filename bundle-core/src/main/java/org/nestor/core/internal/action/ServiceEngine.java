@@ -30,6 +30,7 @@ import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
@@ -65,26 +66,29 @@ public class ServiceEngine implements ServiceActions {
     private final KeywordDictionary dictionary;
     private final Drivers drivers;
     private final NodeIdentity node;
+    private final FailoverGuard guard;
 
     @Activate
     public ServiceEngine(@Reference ServiceStore store, @Reference KeywordDictionary dictionary,
-                         @Reference Drivers drivers, @Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), store, dictionary, drivers, node);
+                         @Reference Drivers drivers, @Reference NodeIdentity node, @Reference FailoverGuard guard,
+                         CoreConfiguration configuration) {
+        this(NestorPaths.of(configuration), store, dictionary, drivers, node, guard);
     }
 
     /** Without OSGi (bin/nestor, tests, benchmarks). DS sees only the public constructor above. */
     public static ServiceEngine standalone(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary,
-                                           Drivers drivers, NodeIdentity node) {
-        return new ServiceEngine(paths, store, dictionary, drivers, node);
+                                           Drivers drivers, NodeIdentity node, FailoverGuard guard) {
+        return new ServiceEngine(paths, store, dictionary, drivers, node, guard);
     }
 
     private ServiceEngine(NestorPaths paths, ServiceStore store, KeywordDictionary dictionary, Drivers drivers,
-                          NodeIdentity node) {
+                          NodeIdentity node, FailoverGuard guard) {
         this.paths = paths;
         this.store = store;
         this.dictionary = dictionary;
         this.drivers = drivers;
         this.node = node;
+        this.guard = guard;
     }
 
     @Override
@@ -142,6 +146,12 @@ public class ServiceEngine implements ServiceActions {
     @Override
     public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
         throw new ActionException("push-config needs encapsulation, and feature nestor-encap is not installed");
+    }
+
+    /** The engine knows no guests: only the encapsulation layer moves a service between them. */
+    @Override
+    public boolean relocateInside(String service, String target, Consumer<String> output) {
+        return false;
     }
 
     private static List<ResourceSummary> summaries(ServiceModel model) {
@@ -208,6 +218,9 @@ public class ServiceEngine implements ServiceActions {
         if (options.orchestrated() && frozen(service)) {
             throw new ActionException("service " + service + " is frozen: orchestrated actions are refused"
                     + " until svc:thaw");
+        }
+        if (action.starts() && !options.dryRun()) {
+            guard.check(service, options.force());
         }
         List<PlannedResource> selected = model.resources.stream().filter(r -> r.selectedBy(options)).toList();
         if (selected.isEmpty() && !options.selectsAll()) {

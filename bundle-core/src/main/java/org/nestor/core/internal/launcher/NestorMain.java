@@ -29,12 +29,19 @@ import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.action.ServiceEngine;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.pool.PoolCluster;
+import org.nestor.core.internal.pool.ProtocolEndpoint;
 import org.nestor.core.internal.store.FileServiceStore;
+import org.nestor.core.internal.sync.NewestConfigSync;
+import org.nestor.core.pool.Cluster;
+import org.nestor.core.pool.PeerEndpoint;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.sync.ConfigSync;
 
 /**
  * {@code bin/nestor}: runs the console's commands without OSGi, for scripts and inside guests.
@@ -105,12 +112,19 @@ public final class NestorMain {
         ServiceLoader.load(ResourceDriver.class, NestorMain.class.getClassLoader()).forEach(dictionary::addDriver);
         FileNodeIdentity node = new FileNodeIdentity(paths, environment);
         FileServiceStore store = new FileServiceStore(paths, dictionary, node, lockTimeout(paths));
-        ServiceActions actions = ServiceEngine.standalone(paths, store, dictionary, dictionary, node);
+        PeerPool pool = new PeerPool(paths, node.name());
+        ServiceEngine engine = ServiceEngine.standalone(paths, store, dictionary, dictionary, node,
+                new FailoverGuard(pool, store, dictionary, node));
+        ConfigSync sync = new NewestConfigSync(store, engine);
+        ServiceActions actions = engine;
         for (ActionLayer layer : ServiceLoader.load(ActionLayer.class, NestorMain.class.getClassLoader())) {
-            actions = layer.over(actions, store);
+            actions = layer.over(actions, store, sync);
         }
+        PoolCluster cluster = new PoolCluster(pool, store, actions, dictionary, node, sync);
+        store.addListener(cluster);
         return Map.of(KeywordDictionary.class, dictionary, Drivers.class, dictionary, NodeIdentity.class, node,
-                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, new PeerPool(paths, node.name()));
+                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, pool, Cluster.class, cluster,
+                PeerEndpoint.class, new ProtocolEndpoint(cluster, store, actions));
     }
 
     /** The store's lock timeout from the core configuration the Karaf side reads too. */

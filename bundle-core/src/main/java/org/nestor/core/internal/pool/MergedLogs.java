@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,28 +14,25 @@ import java.util.function.Consumer;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolNode;
-import org.nestor.core.spi.CommandResult;
 
 /**
  * The action logs of one service on several nodes as one, in time order: every line starts with
  * its time and names its node ({@code TIME node.svc.rid LEVEL message}).
  */
-public final class MergedLogs {
-
-    private static final Duration LOGS_TIMEOUT = Duration.ofSeconds(60);
+final class MergedLogs {
 
     private final Pool pool;
     private final ServiceActions actions;
 
-    public MergedLogs(Pool pool, ServiceActions actions) {
+    MergedLogs(Pool pool, ServiceActions actions) {
         this.pool = pool;
         this.actions = actions;
     }
 
     /** This node's lines and the peers', from {@code since} on (null: all); an unreachable peer is said. */
-    public List<String> lines(String service, List<PoolNode> peers, Instant since, Consumer<String> problems) {
+    List<String> lines(String service, List<PoolNode> peers, Instant since, Consumer<String> problems) {
         List<String> lines = new ArrayList<>(local(service));
-        pool.each(peers, peer -> remote(peer, service)).forEach((peer, reply) -> {
+        pool.each(peers, peer -> pool.logs(peer, service)).forEach((peer, reply) -> {
             if (reply.ok()) {
                 lines.addAll(reply.value());
             } else {
@@ -55,14 +51,6 @@ public final class MergedLogs {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + actions.actionLog(service) + ": " + e.getMessage(), e);
         }
-    }
-
-    private List<String> remote(PoolNode peer, String service) {
-        CommandResult result = pool.call(peer, List.of("svc", "logs", "--local", service), null, LOGS_TIMEOUT);
-        if (!result.succeeded()) {
-            throw new IllegalStateException(result.reason());
-        }
-        return result.stdout().lines().toList();
     }
 
     /** A line's time; a line without one sorts first. */

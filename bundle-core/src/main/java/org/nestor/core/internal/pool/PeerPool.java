@@ -9,25 +9,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.nestor.core.action.ServiceAction;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.CoreConfiguration;
+import org.nestor.core.internal.Json;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.Parallel;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
-import org.nestor.core.spi.CommandResult;
 import org.nestor.core.ssh.SshException;
 import org.nestor.core.ssh.SshOutput;
 import org.nestor.core.ssh.SshSessions;
@@ -48,9 +45,9 @@ public class PeerPool implements Pool {
 
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration INFO_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PARALLEL_PEERS = 8;
-    /** Words a Karaf console reads as they are; any other is single-quoted. */
-    private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z0-9._:/@=+,-]+");
+    private static final Duration PEER_REQUEST = Duration.ofSeconds(60);
+    /** What answers the peer protocol in a Karaf console (in bin/nestor: pool serve). */
+    private static final String SERVE_LINE = "pool:serve";
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
     private static final Pattern CONSOLE_ERROR = Pattern.compile("(?m)^Error executing command( \\S+)?: ");
 
@@ -182,80 +179,16 @@ public class PeerPool implements Pool {
     }
 
     @Override
-    public CommandResult call(PoolNode peer, List<String> words, byte[] stdin, Duration timeout) {
-        return call(peer, words, stdin, timeout, true);
-    }
-
-    /** @param agentFallback when its console cannot be reached, run its bin/nestor instead */
-    private CommandResult call(PoolNode peer, List<String> words, byte[] stdin, Duration timeout,
-                               boolean agentFallback) {
-        try {
-            if (peer.console() != null) {
-                try {
-                    SshOutput output = SshSessions.execLine(peer.consoleTarget(knownHosts()), consoleLine(words), stdin,
-                            timeout);
-                    return new CommandResult(output.exit(), output.text(), consoleError(output.stderr()),
-                            output.timedOut());
-                } catch (SshUnreachableException e) {
-                    if (!agentFallback) {
-                        throw e;
-                    }
-                }
-            }
-            List<String> argv = new ArrayList<>();
-            argv.add(peer.agent());
-            argv.addAll(words);
-            SshOutput output = SshSessions.exec(peer.target(knownHosts()), argv, stdin, timeout);
-            return new CommandResult(output.exit(), output.text(), output.stderr(), output.timedOut());
-        } catch (SshException e) {
-            throw new PoolException("node " + peer.name() + " unreachable: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The words as a Karaf console command line: {@code svc create --force web} is
-     * {@code svc:create --force web}, a word with other characters than {@link #BARE_WORD} is
-     * single-quoted. The console takes options only before the arguments, which every caller
-     * keeps (bin/nestor takes both orders).
-     */
-    static String consoleLine(List<String> words) {
-        if (words.size() < 2) {
-            throw new IllegalArgumentException("not a console command: " + words);
-        }
-        StringBuilder line = new StringBuilder(words.get(0)).append(':').append(words.get(1));
-        for (String word : words.subList(2, words.size())) {
-            if (word.indexOf('\'') >= 0) {
-                throw new PoolException("'" + word + "' cannot be given to a Karaf console: it holds a quote");
-            }
-            line.append(' ').append(BARE_WORD.matcher(word).matches() ? word : "'" + word + "'");
-        }
-        return line.toString();
-    }
-
-    /** A console's error as bin/nestor says it: without colours and Karaf's "Error executing command". */
-    static String consoleError(String stderr) {
-        return CONSOLE_ERROR.matcher(ANSI_ESCAPE.matcher(stderr).replaceAll("")).replaceAll("");
-    }
-
-    @Override
     public NodeInfo info(PoolNode peer, Collection<String> services, boolean withStatus) {
         return info(peer, services, withStatus, true);
     }
 
     private NodeInfo info(PoolNode peer, Collection<String> services, boolean withStatus, boolean agentFallback) {
-        List<String> words = new ArrayList<>(List.of("pool", "info"));
-        if (withStatus) {
-            words.add("--status");
-        }
-        words.addAll(services);
-        CommandResult result = call(peer, words, null, INFO_TIMEOUT, agentFallback);
-        if (!result.succeeded()) {
-            throw new PoolException("node " + peer.name() + ": pool info failed ("
-                    + (result.exitCode() == 127 ? "no agent " + peer.agent() + " there" : result.reason()) + ")");
-        }
+        Object result = exchange(peer, PeerProtocol.request(PeerProtocol.INFO, "services", List.copyOf(services),
+                "status", withStatus), INFO_TIMEOUT, agentFallback);
         NodeInfo info;
         try {
-            info = NodeInfo.fromJson(result.stdout());
+            info = NodeInfo.fromJson(Json.write(result));
         } catch (IllegalArgumentException e) {
             throw new PoolException("node " + peer.name() + ": " + e.getMessage(), e);
         }
@@ -267,39 +200,77 @@ public class PeerPool implements Pool {
     }
 
     @Override
-    public <T> Map<PoolNode, Reply<T>> each(Collection<PoolNode> nodes, Function<PoolNode, T> work) {
-        Map<PoolNode, Reply<T>> replies = new LinkedHashMap<>();
-        if (nodes.isEmpty()) {
-            return replies;
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(Math.min(PARALLEL_PEERS, nodes.size()), r -> {
-            Thread thread = new Thread(r, "nestor-peer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<PoolNode, Future<T>> futures = new LinkedHashMap<>();
-            for (PoolNode peer : nodes) {
-                futures.put(peer, threads.submit(() -> work.apply(peer)));
-            }
-            for (Map.Entry<PoolNode, Future<T>> future : futures.entrySet()) {
-                replies.put(future.getKey(), reply(future.getValue()));
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        return replies;
+    public String config(PoolNode peer, String service) {
+        return String.valueOf(exchange(peer, PeerProtocol.request(PeerProtocol.CONFIG, "service", service),
+                PEER_REQUEST, true));
     }
 
-    private static <T> Reply<T> reply(Future<T> future) {
+    @Override
+    public void install(PoolNode peer, String service, byte[] text, long version) {
+        exchange(peer, PeerProtocol.request(PeerProtocol.INSTALL, "service", service, "text",
+                new String(text, StandardCharsets.UTF_8), "version", version), PEER_REQUEST, true);
+    }
+
+    @Override
+    public List<String> act(PoolNode peer, String service, ServiceAction action, Duration timeout) {
+        return lines(exchange(peer, PeerProtocol.request(PeerProtocol.ACTION, "service", service, "action",
+                action.label()), timeout, true));
+    }
+
+    @Override
+    public List<String> logs(PoolNode peer, String service) {
+        return lines(exchange(peer, PeerProtocol.request(PeerProtocol.LOGS, "service", service), PEER_REQUEST, true));
+    }
+
+    private static List<String> lines(Object result) {
+        return result instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /**
+     * One request, answered by {@code pool serve} on the peer.
+     *
+     * @param agentFallback when its console cannot be reached, ask its bin/nestor instead
+     * @return the answer's result
+     */
+    private Object exchange(PoolNode peer, String request, Duration timeout, boolean agentFallback) {
+        byte[] stdin = request.getBytes(StandardCharsets.UTF_8);
+        SshOutput output = null;
         try {
-            return new Reply<>(future.get(), null);
-        } catch (ExecutionException e) {
-            return new Reply<>(null, e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new PoolException(String.valueOf(e.getCause()), e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply<>(null, new PoolException("interrupted"));
+            if (peer.console() != null) {
+                try {
+                    output = SshSessions.execLine(peer.consoleTarget(knownHosts()), SERVE_LINE, stdin, timeout);
+                } catch (SshUnreachableException e) {
+                    if (!agentFallback) {
+                        throw e;
+                    }
+                }
+            }
+            if (output == null) {
+                output = SshSessions.exec(peer.target(knownHosts()), List.of(peer.agent(), "pool", "serve"), stdin,
+                        timeout);
+            }
+        } catch (SshException e) {
+            throw new PoolException("node " + peer.name() + " unreachable: " + e.getMessage(), e);
         }
+        if (output.timedOut()) {
+            throw new PoolException("node " + peer.name() + ": no answer within " + timeout.toSeconds() + "s");
+        }
+        if (output.text().isBlank()) {
+            String reason = output.exit() == 127 ? "no agent " + peer.agent() + " there"
+                    : consoleError(output.stderr()).strip();
+            throw new PoolException("node " + peer.name() + ": pool serve failed (exit " + output.exit()
+                    + (reason.isEmpty() ? "" : ": " + reason) + ")");
+        }
+        return PeerProtocol.readResult(peer.name(), output.text());
+    }
+
+    /** A console's error as bin/nestor says it: without colours and Karaf's "Error executing command". */
+    static String consoleError(String stderr) {
+        return CONSOLE_ERROR.matcher(ANSI_ESCAPE.matcher(stderr).replaceAll("")).replaceAll("");
+    }
+
+    @Override
+    public <T> Map<PoolNode, Reply<T>> each(Collection<PoolNode> nodes, Function<PoolNode, T> work) {
+        return Parallel.each(nodes, work);
     }
 }

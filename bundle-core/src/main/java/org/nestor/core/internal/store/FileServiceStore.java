@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,13 +28,17 @@ import org.nestor.core.config.Problem;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.store.ChangeOrigin;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.ServiceNames;
 import org.nestor.core.store.ServiceStore;
+import org.nestor.core.store.ServiceStoreListener;
 import org.nestor.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The service store on the local file system; see {@link ServiceStore}. */
@@ -48,6 +53,7 @@ public class FileServiceStore implements ServiceStore {
     private final NodeIdentity node;
     private final Duration lockTimeout;
     private final ServiceLocks locks = new ServiceLocks();
+    private final List<ServiceStoreListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public FileServiceStore(@Reference KeywordDictionary dictionary, @Reference NodeIdentity node,
@@ -61,6 +67,16 @@ public class FileServiceStore implements ServiceStore {
         this.dictionary = dictionary;
         this.node = node;
         this.lockTimeout = lockTimeout;
+    }
+
+    /** A listener told of every installed configuration (the pool's replication). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addListener(ServiceStoreListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ServiceStoreListener listener) {
+        listeners.remove(listener);
     }
 
     @Override
@@ -132,7 +148,7 @@ public class FileServiceStore implements ServiceStore {
     }
 
     @Override
-    public void create(String name, ServiceConfig config, boolean replace) {
+    public void create(String name, ServiceConfig config, boolean replace, Consumer<String> progress) {
         ServiceNames.check(name);
         requireValid(name, config);
         try (ServiceLock lock = lock(name, lockTimeout)) {
@@ -141,10 +157,12 @@ public class FileServiceStore implements ServiceStore {
             }
             write(name, config);
         }
+        changed(name, ChangeOrigin.EDIT, progress);
     }
 
     @Override
-    public void install(String name, ServiceConfig config, Instant version) {
+    public void install(String name, ServiceConfig config, Instant version, ChangeOrigin origin,
+                        Consumer<String> progress) {
         ServiceNames.check(name);
         requireValid(name, config);
         try (ServiceLock lock = lock(name, lockTimeout)) {
@@ -153,16 +171,26 @@ public class FileServiceStore implements ServiceStore {
         } catch (IOException e) {
             throw new StoreException("cannot set the version of service '" + name + "': " + e.getMessage(), e);
         }
+        changed(name, origin, progress);
     }
 
     @Override
-    public ServiceConfig edit(String name, Consumer<ServiceConfig> change) {
+    public ServiceConfig edit(String name, Consumer<ServiceConfig> change, Consumer<String> progress) {
+        ServiceConfig edited;
         try (ServiceLock lock = lock(name, lockTimeout)) {
-            ServiceConfig edited = read(name);
+            edited = read(name);
             change.accept(edited);
             requireValid(name, edited);
             write(name, edited);
-            return edited;
+        }
+        changed(name, ChangeOrigin.EDIT, progress);
+        return edited;
+    }
+
+    /** Listeners run once the lock is released: replication may take a while and asks peers. */
+    private void changed(String name, ChangeOrigin origin, Consumer<String> progress) {
+        for (ServiceStoreListener listener : listeners) {
+            listener.changed(name, origin, progress);
         }
     }
 

@@ -30,6 +30,8 @@ import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.app.AppDriver;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.pool.FailoverGuard;
+import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;
@@ -58,11 +60,12 @@ class ServiceEngineTest {
         }
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(5));
-        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node);
+        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
+                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
     }
 
     private void create(String ini) {
-        store.create("web", ConfigReader.read(ini, "web.conf"), true);
+        store.create("web", ConfigReader.read(ini, "web.conf"), true, null);
     }
 
     private ActionOptions options() {
@@ -294,7 +297,7 @@ class ServiceEngineTest {
         assertEquals(Status.DOWN, engine.status("web", true).overall(), "refreshed");
         world.up.put("app#1", true);
         Thread.sleep(20);
-        store.edit("web", c -> c.getOrAdd("app#1").put("comment", "edited", 0));
+        store.edit("web", c -> c.getOrAdd("app#1").put("comment", "edited", 0), null);
         assertEquals(Status.UP, engine.status("web", false).overall(), "configuration newer than the cache");
     }
 

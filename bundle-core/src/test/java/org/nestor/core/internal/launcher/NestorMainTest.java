@@ -316,6 +316,6 @@ class NestorMainTest {
         Set<String> listed = NestorMain.commands().values().stream().map(binder -> binder.type().getName())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(annotated, listed);
-        assertEquals(27, listed.size());
+        assertEquals(28, listed.size());
     }
 }

@@ -21,6 +21,7 @@ import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;
+import org.nestor.core.sync.ConfigVersion;
 
 /** The pool file and the refusals that happen before any peer is contacted (PoolIT has the peers). */
 class PeerPoolTest {
@@ -121,7 +122,7 @@ class PeerPoolTest {
     @Test
     void aNodeDescriptionReadsBackAndABadOneIsRefused() {
         NodeInfo info = new NodeInfo("n2", "0.1.0", List.of("app.forking", "container.lxc"),
-                Map.of("web", new NodeInfo.ConfigVersion(1_790_000_000L, "ab12")));
+                Map.of("web", new ConfigVersion(1_790_000_000L, "ab12")));
         assertEquals(info, NodeInfo.fromJson(info.toJson()));
         ServiceStatus web = new ServiceStatus("web", "n2", Instant.parse("2026-11-24T10:00:00Z"), "failover", false,
                 Status.UP, Status.UP, Status.NA, Map.of());
@@ -130,18 +131,6 @@ class PeerPoolTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> NodeInfo.fromJson("usage: x"));
         assertTrue(bad.getMessage().startsWith("not a node description: "), bad.getMessage());
-    }
-
-    @Test
-    void commandsBecomeKarafConsoleLines() {
-        assertEquals("svc:create --config - --force --version 1700000000 web",
-                PeerPool.consoleLine(List.of("svc", "create", "--config", "-", "--force", "--version", "1700000000",
-                        "web")));
-        assertEquals("pool:info --status 'a b' '{x}' '$HOME'",
-                PeerPool.consoleLine(List.of("pool", "info", "--status", "a b", "{x}", "$HOME")));
-        assertEquals("'it's' cannot be given to a Karaf console: it holds a quote", assertThrows(PoolException.class,
-                () -> PeerPool.consoleLine(List.of("svc", "start", "it's"))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PeerPool.consoleLine(List.of("svc")));
     }
 
     @Test

@@ -51,8 +51,8 @@ class FileServiceStoreTest {
 
     @Test
     void createsListsReadsAndVersions() throws IOException {
-        store.create("web", config(VALID), false);
-        store.create("db", config(VALID), false);
+        store.create("web", config(VALID), false, null);
+        store.create("db", config(VALID), false, null);
         assertEquals(List.of("db", "web"), store.list());
         assertEquals(VALID, Files.readString(base.resolve("etc/nestor/services/web.conf")));
         assertEquals("/bin/true", store.read("web").section("app#1").get("start"));
@@ -64,25 +64,25 @@ class FileServiceStoreTest {
 
     @Test
     void refusesAnExistingServiceUnlessReplacing() throws IOException {
-        store.create("web", config(VALID), false);
+        store.create("web", config(VALID), false, null);
         assertEquals("service 'web' exists: use --force to replace it",
-                assertThrows(StoreException.class, () -> store.create("web", config(VALID), false)).getMessage());
-        store.create("web", config(VALID.replace("n1 n2", "n1")), true);
+                assertThrows(StoreException.class, () -> store.create("web", config(VALID), false, null)).getMessage());
+        store.create("web", config(VALID.replace("n1 n2", "n1")), true, null);
         assertTrue(Files.readString(store.file("web")).contains("nodes = n1\n"));
     }
 
     @Test
     void invalidInputChangesNothingOnDisk() throws IOException {
-        store.create("web", config(VALID), false);
+        store.create("web", config(VALID), false, null);
         FileTime before = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(store.file("web"), before);
         for (String bad : List.of("[DEFAULT]\nnodez = a\n", "[app#1]\ntimeout = soon\n",
                 "[env]\na = {b}\nb = {a}\n[app#1]\nstart = {env.a}\n")) {
-            assertThrows(ConfigException.class, () -> store.create("web", config(bad), true));
-            assertThrows(ConfigException.class, () -> store.create("other", config(bad), false));
+            assertThrows(ConfigException.class, () -> store.create("web", config(bad), true, null));
+            assertThrows(ConfigException.class, () -> store.create("other", config(bad), false, null));
         }
         assertThrows(ConfigException.class,
-                () -> store.edit("web", c -> c.getOrAdd("app#1").put("timeout", "soon", 0)));
+                () -> store.edit("web", c -> c.getOrAdd("app#1").put("timeout", "soon", 0), null));
         assertEquals(VALID, Files.readString(store.file("web")));
         assertEquals(before, Files.getLastModifiedTime(store.file("web")));
         assertEquals(List.of("web"), store.list());
@@ -91,7 +91,7 @@ class FileServiceStoreTest {
     @Test
     void rejectsServiceNamesThatAreNotPlainWords() {
         for (String name : List.of("a/b", "..", "../x", "a b", "a;b", "$(x)", "a|b", "", "-a", "a".repeat(64))) {
-            StoreException error = assertThrows(StoreException.class, () -> store.create(name, config(VALID), false),
+            StoreException error = assertThrows(StoreException.class, () -> store.create(name, config(VALID), false, null),
                     name);
             assertTrue(error.getMessage().startsWith("invalid service name '" + name + "'"), error.getMessage());
         }
@@ -100,15 +100,15 @@ class FileServiceStoreTest {
 
     @Test
     void editsAreValidatedAndAtomic() {
-        store.create("web", config(VALID), false);
-        ServiceConfig edited = store.edit("web", c -> c.getOrAdd("app#2").put("start", "/bin/false", 0));
+        store.create("web", config(VALID), false, null);
+        ServiceConfig edited = store.edit("web", c -> c.getOrAdd("app#2").put("start", "/bin/false", 0), null);
         assertEquals("/bin/false", edited.section("app#2").get("start"));
         assertEquals("/bin/false", store.read("web").section("app#2").get("start"));
     }
 
     @Test
     void deleteRemovesTheFileAndTheDataButNotTheLock() throws IOException {
-        store.create("web", config(VALID), false);
+        store.create("web", config(VALID), false, null);
         Path data = base.resolve("data/nestor/web");
         Files.createDirectories(data.resolve("sub"));
         Files.writeString(data.resolve("sub/status.json"), "{}");
@@ -146,7 +146,7 @@ class FileServiceStoreTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
             assertEquals("locked", out.readLine());
             StoreException error = assertThrows(StoreException.class,
-                    () -> store.create("web", config(VALID), false));
+                    () -> store.create("web", config(VALID), false, null));
             assertTrue(error.getMessage().startsWith("service 'web' is locked by pid " + holder.pid()),
                     error.getMessage());
             assertFalse(Files.exists(store.file("web")));
@@ -155,7 +155,7 @@ class FileServiceStoreTest {
         } finally {
             holder.destroyForcibly();
         }
-        store.create("web", config(VALID), false);
+        store.create("web", config(VALID), false, null);
         assertTrue(store.exists("web"));
     }
 }
