@@ -18,6 +18,7 @@ import org.nestor.core.action.Guest;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.status.Status;
@@ -167,7 +168,7 @@ final class ConfigReconciler {
                         + "'");
             }
         }
-        if (stat.exitCode() == 127 || stat.exitCode() == 255) {
+        if (GuestTransport.unjoinable(stat)) {
             throw new ActionException("guest " + guest.name() + " cannot be joined to compare configurations (exit "
                     + stat.exitCode() + "): " + stat.reason());
         }
