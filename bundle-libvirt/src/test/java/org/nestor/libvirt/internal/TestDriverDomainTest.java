@@ -150,4 +150,16 @@ class TestDriverDomainTest {
         assertEquals(List.of("crashed1 crashed", "off1 shut off", "paused1 paused", "up1 running"),
                 rows.stream().map(row -> row.name() + " " + row.state()).toList());
     }
+
+    @Test
+    void theDriversShareTheConnectionsTheyAreGivenAndTheirOwnerClosesThem() throws Exception {
+        // the test driver keeps its state per connection: what one connection started, another does not see
+        domain("off1", Map.of()).start();
+        assertEquals(Status.UP, domain("off1", Map.of()).status().status(), "a second handle, the same connection");
+        DomainResource alone = (DomainResource) new AnyLibvirtDriver().create(ResourceContext.of("svc", "container#1",
+                "hv1", Map.of("name", "off1", "uri", uri), work, work, ResourceLog.SILENT));
+        assertEquals(Status.DOWN, alone.status().status(), "a driver made without OSGi has connections of its own");
+        connections.closeAll();
+        assertEquals(Status.DOWN, domain("off1", Map.of()).status().status(), "closed, then opened again afresh");
+    }
 }
