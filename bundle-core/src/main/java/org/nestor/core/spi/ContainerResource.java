@@ -3,27 +3,47 @@ package org.nestor.core.spi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A container or VM resource, and the transport into its guest that encapsulation relays through.
+ * Drivers implement it by extending {@link ContainerSupport}, which holds the readiness contract.
  */
 public interface ContainerResource extends Resource {
 
     /** The container's name on its hypervisor (lxc name, docker name, libvirt domain). */
     String name();
 
-    /** Runs an argument vector in the guest; exit codes 127 and 255 mean the guest is unjoinable. */
-    CommandResult exec(List<String> argv, byte[] stdin, Duration timeout);
+    /**
+     * How commands and files reach the guest; empty when nothing can (a VM reached by SSH that
+     * has no hostname).
+     */
+    Optional<GuestTransport> transport();
+
+    /**
+     * Runs an argument vector in the guest through its transport; {@link GuestTransport#unjoinable}
+     * tells a guest that cannot be joined (exit 127 or 255).
+     */
+    default CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
+        return transport().map(transport -> transport.exec(argv, stdin, timeout))
+                .orElseGet(() -> GuestTransport.cannotJoin(noTransport()));
+    }
 
     /** Copies a local file to a path in the guest. */
-    void copyIn(Path local, String guestPath) throws ResourceException;
+    default void copyIn(Path local, String guestPath) throws ResourceException {
+        transport().orElseThrow(() -> new ResourceException(noTransport())).copyIn(local, guestPath);
+    }
 
     /** Copies a file of the guest to a local path. */
-    void copyOut(String guestPath, Path local) throws ResourceException;
+    default void copyOut(String guestPath, Path local) throws ResourceException {
+        transport().orElseThrow(() -> new ResourceException(noTransport())).copyOut(guestPath, local);
+    }
 
     /** Whether a no-op command succeeds through the transport. */
-    boolean operational();
+    default boolean operational() {
+        return transport().map(GuestTransport::operational).orElse(false);
+    }
 
     /**
      * The pid, as this host sees it, of the container's first process: its namespaces are
@@ -36,4 +56,8 @@ public interface ContainerResource extends Resource {
 
     /** The guest's host name, as the guest agent knows its node name. */
     String guestHostname() throws ResourceException;
+
+    private String noTransport() {
+        return name() + " has no transport into its guest";
+    }
 }

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
  */
 public final class Waits {
 
+    /** The longest pause between two polls, per semantics. */
+    public static final Duration POLL = Duration.ofSeconds(2);
+
     private static final Duration FIRST_POLL = Duration.ofMillis(100);
-    private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
 
     private Waits() {
     }
@@ -26,24 +28,55 @@ public final class Waits {
      */
     public static void until(String what, Duration timeout, BooleanSupplier done, Supplier<String> abort)
             throws ResourceException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_POLL.toMillis();
+        until(what, Deadline.after(timeout), POLL, done, abort);
+    }
+
+    /** The same against a deadline several waits share, polling at most {@code poll} apart. */
+    static void until(String what, Deadline deadline, Duration poll, BooleanSupplier done, Supplier<String> abort)
+            throws ResourceException {
+        if (!within(what, deadline, poll, done, abort)) {
+            throw new ResourceException("timed out after " + deadline.timeout().toSeconds() + "s waiting for " + what);
+        }
+    }
+
+    /**
+     * Polls {@code done} until it answers true (then true) or the deadline passes (then false);
+     * {@code done} is polled at least once, even past the deadline.
+     *
+     * @throws ResourceException when {@code abort} gives a reason, or on an interruption
+     */
+    static boolean within(String what, Deadline deadline, Duration poll, BooleanSupplier done,
+                          Supplier<String> abort) throws ResourceException {
+        long pause = Math.min(FIRST_POLL.toMillis(), poll.toMillis());
         while (!done.getAsBoolean()) {
             String reason = abort.get();
             if (reason != null) {
                 throw new ResourceException("gave up waiting for " + what + ": " + reason);
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline.leftNanos();
             if (left <= 0) {
-                throw new ResourceException("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+                return false;
             }
             try {
-                Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(pause, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ResourceException("interrupted while waiting for " + what);
             }
-            pause = Math.min(pause * 2, LONGEST_POLL.toMillis());
+            pause = Math.min(pause * 2, poll.toMillis());
+        }
+        return true;
+    }
+
+    /** A point in time several waits share, and the timeout it was set from (for the messages). */
+    record Deadline(long nanos, Duration timeout) {
+
+        static Deadline after(Duration timeout) {
+            return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
+        }
+
+        long leftNanos() {
+            return nanos - System.nanoTime();
         }
     }
 }

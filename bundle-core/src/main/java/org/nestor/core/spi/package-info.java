@@ -4,7 +4,7 @@
  * {@code META-INF/services/org.nestor.core.spi.ResourceDriver} so that {@code bin/nestor} finds it
  * without OSGi.
  */
-@Version("0.3.0")
+@Version("0.4.0")
 package org.nestor.core.spi;
 
 import org.osgi.annotation.versioning.Version;

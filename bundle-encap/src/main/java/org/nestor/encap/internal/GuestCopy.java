@@ -10,6 +10,7 @@ import java.util.List;
 import org.nestor.core.action.ActionException;
 import org.nestor.core.action.Guest;
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.store.ChangeOrigin;
 import org.nestor.core.sync.ConfigPeer;
@@ -63,7 +64,7 @@ record GuestCopy(Guest guest) implements ConfigPeer {
     public ConfigVersion version(String service) {
         String file = file(service);
         CommandResult result = exec(List.of("sh", "-c", VERSION_SCRIPT, "sh", file));
-        if (result.exitCode() == 127 || result.exitCode() == 255) {
+        if (GuestTransport.unjoinable(result)) {
             throw new ActionException("guest " + guest.name() + " cannot be joined to compare configurations (exit "
                     + result.exitCode() + "): " + result.reason());
         }

@@ -13,6 +13,7 @@ import org.nestor.core.action.Guest;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.status.Status;
 
 /**
@@ -98,7 +99,7 @@ final class GuestRelay {
         if (result.timedOut()) {
             failure = "guest " + guest.name() + ": " + action.label() + " did not end within "
                     + guest.timeout().toSeconds() + "s (encap_timeout)";
-        } else if (result.exitCode() == 127 || result.exitCode() == 255) {
+        } else if (GuestTransport.unjoinable(result)) {
             failure = "guest " + guest.name() + " cannot be joined (exit " + result.exitCode() + ": agent "
                     + guest.agent() + " missing or transport down)" + (result.reason().isEmpty() ? ""
                     : ": " + result.reason());

@@ -9,17 +9,22 @@ import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
-import org.osgi.service.component.annotations.Deactivate;
 
-/** The libvirt container types share keywords and lifecycle; each is its own DS component. */
+/**
+ * The libvirt container types share keywords and lifecycle; each is its own DS component, and
+ * they share the {@link LibvirtConnections} component (which closes them), or outside OSGi each
+ * driver has its own.
+ */
 abstract class DomainDriver implements ContainerDriver {
 
     private final DomainType domainType;
     private final List<Keyword> keywords;
+    private final LibvirtConnections connections;
 
-    DomainDriver(DomainType domainType) {
+    DomainDriver(DomainType domainType, LibvirtConnections connections) {
         this.domainType = domainType;
         this.keywords = declareKeywords(domainType);
+        this.connections = connections;
     }
 
     @Override
@@ -34,13 +39,7 @@ abstract class DomainDriver implements ContainerDriver {
 
     @Override
     public ContainerResource create(ResourceContext context) throws ResourceException {
-        return new DomainResource(context, domainType);
-    }
-
-    /** The bundle's connections end with it (SSH sessions belong to the core, shared with the pool). */
-    @Deactivate
-    void close() {
-        LibvirtConnections.SHARED.closeAll();
+        return new DomainResource(context, domainType, connections);
     }
 
     private static List<Keyword> declareKeywords(DomainType domainType) {
@@ -55,8 +54,8 @@ abstract class DomainDriver implements ContainerDriver {
                 + "domain; default: etc/nestor/<name>.xml when it exists"));
         keywords.add(keyword(type, "guestos", ValueType.STRING, "Operating system of the guest (unix, windows)")
                 .withDefault("unix").withCandidates("unix", "windows"));
-        keywords.add(keyword(type, "transport", ValueType.STRING, "How commands reach the guest: ssh to hostname, "
-                + "or qga, the QEMU guest agent").withDefault("ssh").withCandidates("ssh", "qga"));
+        keywords.add(keyword(type, "transport", ValueType.STRING, "How commands reach the guest: ssh to hostname "
+                + "(no hostname, no transport: start does not probe the guest), or qga, the QEMU guest agent").withDefault("ssh").withCandidates("ssh", "qga"));
         keywords.add(keyword(type, "ssh_user", ValueType.STRING, "User of the SSH transport").withDefault("root"));
         keywords.add(keyword(type, "ssh_port", ValueType.INT, "Port of the SSH transport").withDefault("22"));
         keywords.add(keyword(type, "ssh_key", ValueType.STRING, "Private key of the SSH transport; default: "

@@ -1,53 +1,49 @@
 package org.nestor.libvirt.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
-import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.ContainerDriver;
-import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.ContainerSupport;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
-import org.nestor.core.spi.Waits;
 import org.nestor.core.status.ResourceStatus;
 import org.nestor.core.status.Status;
 
 /**
- * One libvirt domain: defined from its XML when libvirt does not know it, created, waited up,
- * answering ping (when it has a hostname) and operational through its transport; shut down
- * gracefully within stop_timeout, destroyed after it or at once when paused or crashed.
+ * One libvirt domain: defined from its XML when libvirt does not know it, created, then the
+ * readiness contract of {@link ContainerSupport} through its transport (SSH to its hostname, or the
+ * QEMU guest agent); shut down gracefully within stop_timeout, destroyed after it or at once when
+ * paused or crashed.
  */
-final class DomainResource implements ContainerResource {
+final class DomainResource extends ContainerSupport {
 
-    private static final Duration PING_PROBE = Duration.ofSeconds(2);
-    private static final Duration OPERATIONAL_PROBE = Duration.ofSeconds(10);
-    private static final Duration DESTROY_WAIT = Duration.ofSeconds(30);
     private static final String OWNERSHIP_KIND = "libvirt";
 
     private final ResourceContext context;
     private final DomainType type;
+    private final LibvirtConnections connections;
     private final String uri;
     private final String name;
     private final String xml;
-    private final String hostname;
-    private final Duration startTimeout;
-    private final Duration stopTimeout;
     private final GuestTransport transport;
     private volatile Handle handle;
 
-    DomainResource(ResourceContext context, DomainType type) throws ResourceException {
+    DomainResource(ResourceContext context, DomainType type, LibvirtConnections connections) throws ResourceException {
+        super(context);
         this.context = context;
         this.type = type;
+        this.connections = connections;
         String configuredUri = context.string("uri");
         this.uri = configuredUri != null && !configuredUri.isBlank() ? configuredUri : type.defaultUri();
         if (uri == null) {
@@ -56,21 +52,18 @@ final class DomainResource implements ContainerResource {
         String configuredName = context.string("name");
         this.name = configuredName == null || configuredName.isBlank() ? context.service() : configuredName;
         this.xml = context.string("xml");
-        this.hostname = context.string("hostname");
-        this.startTimeout = context.duration("start_timeout", ContainerDriver.DEFAULT_START_TIMEOUT);
-        this.stopTimeout = context.duration("stop_timeout", ContainerDriver.DEFAULT_STOP_TIMEOUT);
-        this.transport = "qga".equals(context.string("transport")) ? new QgaTransport(uri, name) : ssh(context);
+        this.transport = "qga".equals(context.string("transport")) ? new QgaTransport(connections, uri, name)
+                : hostname() == null ? null : ssh(context);
     }
 
-    /** SSH to the hostname (the domain name when none), keys from ssh_key or the usual places. */
+    /** SSH to the hostname, keys from ssh_key or the usual places. */
     private SshTransport ssh(ResourceContext context) {
         Object port = context.value("ssh_port");
         String user = context.string("ssh_user");
         String key = context.string("ssh_key");
         Path identity = key != null && !key.isBlank() ? Path.of(key) : defaultKey(context.configDirectory());
-        return new SshTransport(hostname == null || hostname.isBlank() ? name : hostname,
-                port instanceof Long number ? number.intValue() : 22, user == null || user.isBlank() ? "root" : user,
-                identity, context.configDirectory().resolve("known_hosts"));
+        return new SshTransport(hostname(), port instanceof Long number ? number.intValue() : 22,
+                user == null || user.isBlank() ? "root" : user, identity, context.configDirectory().resolve("known_hosts"));
     }
 
     private static Path defaultKey(Path configDirectory) {
@@ -95,37 +88,47 @@ final class DomainResource implements ContainerResource {
     }
 
     @Override
-    public void start() throws ResourceException {
+    public Optional<GuestTransport> transport() {
+        return Optional.ofNullable(transport);
+    }
+
+    @Override
+    protected boolean up() throws ResourceException {
+        return type.isUp(state());
+    }
+
+    @Override
+    protected boolean down() throws ResourceException {
+        DomainState state = state();
+        return state == null || state == DomainState.VIR_DOMAIN_SHUTOFF;
+    }
+
+    @Override
+    protected String downReason() {
+        DomainState state = stateOrNull();
+        return state == DomainState.VIR_DOMAIN_SHUTOFF || state == DomainState.VIR_DOMAIN_CRASHED
+                ? "it is " + label(state) : null;
+    }
+
+    /** Defines the domain when libvirt does not know it; resumes a paused one, destroys a crashed one first. */
+    @Override
+    protected void boot() throws ResourceException {
         DomainState state = state();
         if (state == null) {
             define();
             state = state();
         }
-        if (type.isUp(state)) {
-            context.log().info(name + " already running");
-            return;
-        }
         if (state == DomainState.VIR_DOMAIN_PAUSED) {
             context.log().info(name + " is paused: resuming it");
             call(Domain::resume);
-        } else {
-            if (state == DomainState.VIR_DOMAIN_CRASHED) {
-                context.log().warn(name + " crashed: destroying it before the start");
-                call(Domain::destroy);
-            }
-            context.log().info("starting " + name + " on " + uri);
-            call(Domain::create);
+            return;
         }
-        Waits.until(name + " running", startTimeout, () -> type.isUp(stateOrNull()), this::downReason);
-        if (hostname != null && !hostname.isBlank()) {
-            Waits.until(hostname + " answering ping", startTimeout, this::answersPing, this::downReason);
-            Waits.until(name + " operational", startTimeout, this::operational, this::downReason);
-        } else if ("qga".equals(context.string("transport"))) {
-            Waits.until(name + " operational", startTimeout, this::operational, this::downReason);
-        } else {
-            context.log().info(name + " has no hostname: its guest is not probed");
+        if (state == DomainState.VIR_DOMAIN_CRASHED) {
+            context.log().warn(name + " crashed: destroying it before the start");
+            call(Domain::destroy);
         }
-        context.log().info(name + " running");
+        context.log().info("starting " + name + " on " + uri);
+        call(Domain::create);
     }
 
     private void define() throws ResourceException {
@@ -140,37 +143,27 @@ final class DomainResource implements ContainerResource {
         } catch (IOException e) {
             throw new ResourceException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        LibvirtConnections.SHARED.call(uri, connect -> connect.domainDefineXML(definition));
+        connections.call(uri, connect -> connect.domainDefineXML(definition));
         context.log().info("defined " + name + " on " + uri + " from " + file);
     }
 
+    /** A paused or crashed domain cannot shut down: it is destroyed at once. */
     @Override
-    public void stop() throws ResourceException {
+    protected void requestStop(Duration timeout) throws ResourceException {
         DomainState state = state();
-        if (state == null || state == DomainState.VIR_DOMAIN_SHUTOFF) {
-            context.log().info(name + " already stopped");
-            return;
-        }
         if (state == DomainState.VIR_DOMAIN_PAUSED || state == DomainState.VIR_DOMAIN_CRASHED) {
             context.log().info(name + " is " + label(state) + ": destroying it");
-            destroy();
+            call(Domain::destroy);
             return;
         }
-        context.log().info("shutting " + name + " down within " + stopTimeout.toSeconds() + "s");
+        context.log().info("shutting " + name + " down within " + timeout.toSeconds() + "s");
         call(Domain::shutdown);
-        try {
-            Waits.until(name + " shut off", stopTimeout, () -> stateOrNull() == DomainState.VIR_DOMAIN_SHUTOFF,
-                    () -> null);
-        } catch (ResourceException timedOut) {
-            context.log().warn(name + " did not shut down within " + stopTimeout.toSeconds() + "s: destroying it");
-            destroy();
-        }
     }
 
-    private void destroy() throws ResourceException {
+    @Override
+    protected void forceStop() throws ResourceException {
+        context.log().info("destroying " + name);
         call(Domain::destroy);
-        Waits.until(name + " destroyed", DESTROY_WAIT, () -> stateOrNull() == DomainState.VIR_DOMAIN_SHUTOFF,
-                () -> null);
     }
 
     @Override
@@ -230,33 +223,13 @@ final class DomainResource implements ContainerResource {
     }
 
     @Override
-    public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
-        return transport.exec(argv, stdin, timeout);
-    }
-
-    @Override
-    public void copyIn(Path local, String guestPath) throws ResourceException {
-        transport.copyIn(local, guestPath);
-    }
-
-    @Override
-    public void copyOut(String guestPath, Path local) throws ResourceException {
-        transport.copyOut(guestPath, local);
-    }
-
-    @Override
-    public boolean operational() {
-        return exec(List.of("true"), null, OPERATIONAL_PROBE).succeeded();
-    }
-
-    @Override
     public String guestHostname() {
-        return hostname == null || hostname.isBlank() ? name : hostname;
+        return hostname() == null ? name : hostname();
     }
 
     /** The domain's state, null when libvirt does not know it. */
     DomainState state() throws ResourceException {
-        return LibvirtConnections.SHARED.call(uri, connect -> {
+        return connections.call(uri, connect -> {
             try {
                 return domain(connect).getInfo().state;
             } catch (LibvirtException e) {
@@ -299,27 +272,13 @@ final class DomainResource implements ContainerResource {
         }
     }
 
-    private String downReason() {
-        DomainState state = stateOrNull();
-        return state == DomainState.VIR_DOMAIN_SHUTOFF || state == DomainState.VIR_DOMAIN_CRASHED
-                ? "it is " + label(state) : null;
-    }
-
-    private boolean answersPing() {
-        try {
-            return InetAddress.getByName(hostname).isReachable((int) PING_PROBE.toMillis());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @FunctionalInterface
     private interface DomainCall {
         void on(Domain domain) throws LibvirtException;
     }
 
     private void call(DomainCall call) throws ResourceException {
-        LibvirtConnections.SHARED.call(uri, connect -> {
+        connections.call(uri, connect -> {
             call.on(domain(connect));
             return null;
         });

@@ -7,7 +7,7 @@ import java.util.List;
 import org.libvirt.Domain;
 import org.nestor.core.spi.ResourceException;
 
-/** The domains of a libvirt URI, through the shared connection (libvirt:domains). */
+/** The domains of a libvirt URI, through the connections domains use (libvirt:domains). */
 public final class Domains {
 
     public static final String DEFAULT_URI = "qemu:///system";
@@ -19,8 +19,8 @@ public final class Domains {
     public record Row(int id, String name, String state) {
     }
 
-    public static List<Row> list(String uri) throws ResourceException {
-        return LibvirtConnections.SHARED.call(uri, connect -> {
+    public static List<Row> list(LibvirtConnections connections, String uri) throws ResourceException {
+        return connections.call(uri, connect -> {
             List<Row> rows = new ArrayList<>();
             for (Domain domain : connect.listAllDomains(0)) {
                 rows.add(new Row(domain.getID(), domain.getName(), DomainResource.label(domain.getInfo().state)));

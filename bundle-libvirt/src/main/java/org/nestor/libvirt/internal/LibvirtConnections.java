@@ -13,16 +13,19 @@ import org.libvirt.LibvirtException;
 import org.libvirt.jna.Libvirt;
 import org.libvirt.jna.virError;
 import org.nestor.core.spi.ResourceException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * One libvirt connection per URI, shared by every domain of that URI in this JVM, dropped and
- * opened again when a call fails for a connection reason. libvirt's own printing of errors on
+ * One libvirt connection per URI, shared by every domain of that URI its owner reaches, dropped
+ * and opened again when a call fails for a connection reason. libvirt's own printing of errors on
  * stderr is silenced: each error reaches the caller as an exception, and from there the resource log.
+ * In Karaf it is a component that the kvm, xen and libvirt drivers and libvirt:domains share (the
+ * test driver keeps its state per connection), and that closes its connections when it goes;
+ * outside OSGi each driver owns one.
  */
-final class LibvirtConnections {
-
-    /** The connections of this bundle (one class loader, one set of connections). */
-    static final LibvirtConnections SHARED = new LibvirtConnections();
+@Component(service = LibvirtConnections.class)
+public final class LibvirtConnections {
 
     private static final Set<ErrorNumber> CONNECTION_ERRORS = EnumSet.of(ErrorNumber.VIR_ERR_NO_CONNECT,
             ErrorNumber.VIR_ERR_INVALID_CONN, ErrorNumber.VIR_ERR_SYSTEM_ERROR, ErrorNumber.VIR_ERR_RPC,
@@ -33,7 +36,7 @@ final class LibvirtConnections {
 
     private final Map<String, Connect> connections = new ConcurrentHashMap<>();
 
-    private LibvirtConnections() {
+    public LibvirtConnections() {
     }
 
     /** A call on a connection, which may throw what libvirt throws. */
@@ -90,6 +93,7 @@ final class LibvirtConnections {
         }
     }
 
+    @Deactivate
     void closeAll() {
         connections.forEach(this::drop);
     }

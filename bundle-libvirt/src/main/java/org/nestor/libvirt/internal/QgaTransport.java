@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 
@@ -35,10 +36,12 @@ final class QgaTransport implements GuestTransport {
     private static final int CHUNK = 48 * 1024;
     private static final long POLL_MILLIS = 20;
 
+    private final LibvirtConnections connections;
     private final String uri;
     private final String domain;
 
-    QgaTransport(String uri, String domain) {
+    QgaTransport(LibvirtConnections connections, String uri, String domain) {
+        this.connections = connections;
         this.uri = uri;
         this.domain = domain;
     }
@@ -61,7 +64,7 @@ final class QgaTransport implements GuestTransport {
             });
             pid = ((Number) started.get("pid")).longValue();
         } catch (ResourceException e) {
-            return new CommandResult(255, "", e.getMessage(), false);
+            return GuestTransport.cannotJoin(e.getMessage());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -79,7 +82,7 @@ final class QgaTransport implements GuestTransport {
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (ResourceException e) {
-            return new CommandResult(255, "", e.getMessage(), false);
+            return GuestTransport.cannotJoin(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CommandResult(-1, "", "interrupted", true);
@@ -160,7 +163,7 @@ final class QgaTransport implements GuestTransport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String answer = LibvirtConnections.SHARED.call(uri, connect -> connect.domainLookupByName(domain)
+        String answer = connections.call(uri, connect -> connect.domainLookupByName(domain)
                 .qemuAgentCommand(text.toString(), AGENT_TIMEOUT_SECONDS, 0));
         try {
             return returned(answer);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.LocalFiles;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.ssh.SshException;
@@ -33,7 +34,7 @@ final class SshTransport implements GuestTransport {
             SshOutput output = SshSessions.exec(target, argv, stdin, timeout);
             return new CommandResult(output.exit(), output.text(), output.stderr(), output.timedOut());
         } catch (SshException e) {
-            return new CommandResult(255, "", e.getMessage(), false);
+            return GuestTransport.cannotJoin(e.getMessage());
         }
     }
 

@@ -1,13 +1,21 @@
 package org.nestor.libvirt.internal;
 
 import org.nestor.core.spi.ResourceDriver;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code container.xen}: see {@link DomainType#XEN}. */
 @Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=container.xen")
 public class XenDriver extends DomainDriver {
 
+    /** For bin/nestor (ServiceLoader) and tests: with connections of its own. */
     public XenDriver() {
-        super(DomainType.XEN);
+        this(new LibvirtConnections());
+    }
+
+    @Activate
+    public XenDriver(@Reference LibvirtConnections connections) {
+        super(DomainType.XEN, connections);
     }
 }

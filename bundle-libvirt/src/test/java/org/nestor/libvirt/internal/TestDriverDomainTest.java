@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class TestDriverDomainTest {
 
     private String uri;
     private final List<String> log = new ArrayList<>();
+    private final LibvirtConnections connections = new LibvirtConnections();
 
     @BeforeAll
     static void requireLibvirt() {
@@ -45,11 +47,16 @@ class TestDriverDomainTest {
         uri = "test://" + node;
     }
 
+    @AfterEach
+    void closeConnections() {
+        connections.closeAll();
+    }
+
     private DomainResource domain(String name, Map<String, Object> extra) throws ResourceException {
         Map<String, Object> values = new HashMap<>(Map.of("name", name, "uri", uri, "start_timeout", 10L,
                 "stop_timeout", 5L));
         values.putAll(extra);
-        return (DomainResource) new AnyLibvirtDriver().create(ResourceContext.of("svc", "container#1", "hv1", values,
+        return (DomainResource) new AnyLibvirtDriver(connections).create(ResourceContext.of("svc", "container#1", "hv1", values,
                 work, work, ResourceLog.to(log::add)));
     }
 
@@ -59,7 +66,7 @@ class TestDriverDomainTest {
         assertEquals(Status.DOWN, off.status().status());
         off.start();
         assertEquals(Status.UP, off.status().status());
-        assertTrue(log.contains("INFO off1 has no hostname: its guest is not probed"), log.toString());
+        assertTrue(log.contains("INFO off1 running; no transport into its guest to probe"), log.toString());
         off.start();
         assertTrue(log.contains("INFO off1 already running"), log.toString());
         off.stop();
@@ -139,8 +146,20 @@ class TestDriverDomainTest {
 
     @Test
     void domainsAreListedWithTheirStates() throws Exception {
-        List<Domains.Row> rows = Domains.list(uri);
+        List<Domains.Row> rows = Domains.list(connections, uri);
         assertEquals(List.of("crashed1 crashed", "off1 shut off", "paused1 paused", "up1 running"),
                 rows.stream().map(row -> row.name() + " " + row.state()).toList());
+    }
+
+    @Test
+    void theDriversShareTheConnectionsTheyAreGivenAndTheirOwnerClosesThem() throws Exception {
+        // the test driver keeps its state per connection: what one connection started, another does not see
+        domain("off1", Map.of()).start();
+        assertEquals(Status.UP, domain("off1", Map.of()).status().status(), "a second handle, the same connection");
+        DomainResource alone = (DomainResource) new AnyLibvirtDriver().create(ResourceContext.of("svc", "container#1",
+                "hv1", Map.of("name", "off1", "uri", uri), work, work, ResourceLog.SILENT));
+        assertEquals(Status.DOWN, alone.status().status(), "a driver made without OSGi has connections of its own");
+        connections.closeAll();
+        assertEquals(Status.DOWN, domain("off1", Map.of()).status().status(), "closed, then opened again afresh");
     }
 }

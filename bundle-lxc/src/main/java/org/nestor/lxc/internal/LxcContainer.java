@@ -6,59 +6,49 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
-import org.nestor.core.spi.ContainerDriver;
-import org.nestor.core.spi.ContainerResource;
-import org.nestor.core.spi.LocalFiles;
+import org.nestor.core.spi.ContainerSupport;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
-import org.nestor.core.spi.Waits;
 import org.nestor.core.status.ResourceStatus;
 import org.nestor.core.status.Status;
 
 /**
- * One LXC container: lxc-start -d with a log file in the service's data directory, waited
- * RUNNING then operational through lxc-attach; lxc-stop --nokill within stop_timeout, then
- * lxc-stop --kill. Provisioning is lxc-create from a template; unprovisioning destroys only a
- * container this service created whose rootfs lies in the container's own directory.
+ * One LXC container: lxc-start -d with a log file in the service's data directory, then the
+ * readiness contract of {@link ContainerSupport} through lxc-attach; lxc-stop --nokill within
+ * stop_timeout, then lxc-stop --kill. Provisioning is lxc-create from a template; unprovisioning
+ * destroys only a container this service created whose rootfs lies in the container's own directory.
  */
-final class LxcContainer implements ContainerResource {
+final class LxcContainer extends ContainerSupport {
 
     private static final String RUNNING = "RUNNING";
     private static final String STOPPED = "STOPPED";
-    private static final Duration OPERATIONAL_PROBE = Duration.ofSeconds(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(30);
     private static final String OWNERSHIP_KIND = "lxc";
 
     private final ResourceContext context;
     private final LxcTools lxc;
     private final String configFile;
-    private final List<String> rcmd;
     private final String template;
     private final List<String> templateOptions;
-    private final String hostname;
-    private final Duration startTimeout;
-    private final Duration stopTimeout;
+    private final LxcAttach transport;
 
     LxcContainer(ResourceContext context, Path toolsDirectory) throws ResourceException {
+        super(context);
         this.context = context;
         String name = context.string("name");
         String dataDir = context.string("container_data_dir");
         this.lxc = new LxcTools(toolsDirectory, name == null || name.isBlank() ? context.service() : name,
                 dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir));
         this.configFile = context.string("cf");
-        this.rcmd = context.argv("rcmd");
         this.template = context.string("template");
         List<String> options = context.argv("template_options");
         this.templateOptions = options == null ? List.of() : options;
-        this.hostname = context.string("hostname");
-        this.startTimeout = context.duration("start_timeout", ContainerDriver.DEFAULT_START_TIMEOUT);
-        this.stopTimeout = context.duration("stop_timeout", ContainerDriver.DEFAULT_STOP_TIMEOUT);
+        this.transport = new LxcAttach(lxc, context.argv("rcmd"), startTimeout());
     }
 
     @Override
@@ -72,19 +62,35 @@ final class LxcContainer implements ContainerResource {
     }
 
     @Override
-    public void start() throws ResourceException {
+    public Optional<GuestTransport> transport() {
+        return Optional.of(transport);
+    }
+
+    @Override
+    protected boolean up() throws ResourceException {
+        return RUNNING.equals(lxc.state());
+    }
+
+    @Override
+    protected boolean down() throws ResourceException {
         String state = lxc.state();
-        if (state == null) {
+        return state == null || STOPPED.equals(state);
+    }
+
+    @Override
+    protected String downReason() {
+        return STOPPED.equals(stateOrNull()) ? "it stopped (log: " + logFile() + ")" : null;
+    }
+
+    @Override
+    protected void boot() throws ResourceException {
+        if (lxc.state() == null) {
             throw new ResourceException("container " + lxc.name() + " does not exist"
                     + (lxc.lxcPath() == null ? "" : " in " + lxc.lxcPath())
                     + (template == null || template.isBlank() ? ""
                     : " (svc provision creates it from template " + template + ")"));
         }
-        if (RUNNING.equals(state)) {
-            context.log().info(lxc.name() + " already running");
-            return;
-        }
-        Path logFile = context.dataDirectory().resolve("lxc-" + lxc.name() + ".log");
+        Path logFile = logFile();
         try {
             Files.createDirectories(logFile.getParent());
         } catch (IOException e) {
@@ -98,38 +104,31 @@ final class LxcContainer implements ContainerResource {
         }
         List<String> argv = lxc.argv("lxc-start", args);
         context.log().info(String.join(" ", argv));
-        CommandResult result = lxc.run(argv, startTimeout, null);
+        CommandResult result = lxc.run(argv, startTimeout(), null);
         if (!result.succeeded()) {
             throw new ResourceException("lxc-start failed: " + LxcTools.failure(result) + " (log: " + logFile + ")");
         }
-        Waits.until(lxc.name() + " running", startTimeout, () -> RUNNING.equals(stateOrNull()),
-                () -> STOPPED.equals(stateOrNull()) ? "it stopped (log: " + logFile + ")" : null);
-        if (hostname != null && !hostname.isBlank()) {
-            Waits.until(hostname + " answering ping", startTimeout, this::answersPing, this::stoppedReason);
+    }
+
+    /** lxc-stop --nokill waits for the container itself, up to the timeout. */
+    @Override
+    protected void requestStop(Duration timeout) throws ResourceException {
+        List<String> graceful = lxc.argv("lxc-stop", List.of("--nokill", "-t", Long.toString(timeout.toSeconds())));
+        context.log().info(String.join(" ", graceful));
+        CommandResult result = lxc.run(graceful, timeout.plusSeconds(10), null);
+        if (!result.succeeded()) {
+            context.log().info("lxc-stop --nokill: " + LxcTools.failure(result));
         }
-        Waits.until(lxc.name() + " operational", startTimeout, this::operational, this::stoppedReason);
-        context.log().info(lxc.name() + " running and operational");
     }
 
     @Override
-    public void stop() throws ResourceException {
-        String state = lxc.state();
-        if (state == null || STOPPED.equals(state)) {
-            context.log().info(lxc.name() + " already stopped");
-            return;
+    protected void forceStop() throws ResourceException {
+        List<String> kill = lxc.argv("lxc-stop", List.of("--kill"));
+        context.log().info("killing " + lxc.name() + ": " + String.join(" ", kill));
+        CommandResult result = lxc.run(kill, FORCE_WAIT, null);
+        if (!result.succeeded() && !STOPPED.equals(stateOrNull())) {
+            throw new ResourceException("lxc-stop --kill failed: " + LxcTools.failure(result));
         }
-        List<String> graceful = lxc.argv("lxc-stop", List.of("--nokill", "-t", Long.toString(stopTimeout.toSeconds())));
-        context.log().info(String.join(" ", graceful));
-        CommandResult result = lxc.run(graceful, stopTimeout.plusSeconds(10), null);
-        if (STOPPED.equals(stateOrNull())) {
-            return;
-        }
-        context.log().warn(lxc.name() + " did not stop within " + stopTimeout.toSeconds() + "s ("
-                + LxcTools.failure(result) + "): killing it");
-        CommandResult kill = lxc.run("lxc-stop", List.of("--kill"), KILL_WAIT);
-        Waits.until(lxc.name() + " stopped after kill", KILL_WAIT, () -> STOPPED.equals(stateOrNull()),
-                () -> kill.succeeded() || STOPPED.equals(stateOrNull()) ? null : "lxc-stop --kill: "
-                        + LxcTools.failure(kill));
     }
 
     @Override
@@ -178,7 +177,7 @@ final class LxcContainer implements ContainerResource {
         }
         List<String> argv = lxc.argv("lxc-create", args);
         context.log().info(String.join(" ", argv));
-        CommandResult result = lxc.run(argv, startTimeout, null);
+        CommandResult result = lxc.run(argv, startTimeout(), null);
         if (!result.succeeded()) {
             throw new ResourceException("lxc-create failed: " + LxcTools.failure(result));
         }
@@ -202,42 +201,11 @@ final class LxcContainer implements ContainerResource {
         }
         List<String> argv = lxc.argv("lxc-destroy", List.of());
         context.log().info(String.join(" ", argv));
-        CommandResult result = lxc.run(argv, stopTimeout, null);
+        CommandResult result = lxc.run(argv, stopTimeout(), null);
         if (!result.succeeded()) {
             throw new ResourceException("lxc-destroy failed: " + LxcTools.failure(result));
         }
         Ownership.release(context, OWNERSHIP_KIND, lxc.name());
-    }
-
-    @Override
-    public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
-        try {
-            return lxc.run(transport(argv), timeout, stdin);
-        } catch (ResourceException e) {
-            return new CommandResult(-1, "", e.getMessage(), false);
-        }
-    }
-
-    @Override
-    public void copyIn(Path local, String guestPath) throws ResourceException {
-        // the path travels as an argument of the shell, never inside its script
-        CommandResult result = lxc.run(transport(List.of("/bin/sh", "-c", "cat > \"$1\"", "sh", guestPath)),
-                startTimeout, LocalFiles.read(local));
-        if (!result.succeeded()) {
-            throw new ResourceException("copy of " + local + " to " + lxc.name() + ":" + guestPath + " failed: "
-                    + LxcTools.failure(result));
-        }
-    }
-
-    @Override
-    public void copyOut(String guestPath, Path local) throws ResourceException {
-        LocalFiles.replace(local, temporary -> {
-            CommandResult result = lxc.run(transport(List.of("cat", guestPath)), startTimeout, null, temporary);
-            if (!result.succeeded()) {
-                throw new ResourceException("copy of " + lxc.name() + ":" + guestPath + " to " + local + " failed: "
-                        + LxcTools.failure(result));
-            }
-        });
     }
 
     @Override
@@ -250,24 +218,12 @@ final class LxcContainer implements ContainerResource {
     }
 
     @Override
-    public boolean operational() {
-        return exec(List.of("true"), null, OPERATIONAL_PROBE).succeeded();
-    }
-
-    @Override
     public String guestHostname() throws ResourceException {
-        CommandResult result = exec(List.of("uname", "-n"), null, OPERATIONAL_PROBE);
+        CommandResult result = exec(List.of("uname", "-n"), null, GuestTransport.PROBE_TIMEOUT);
         if (!result.succeeded()) {
             throw new ResourceException("cannot read the host name of " + lxc.name() + ": " + LxcTools.failure(result));
         }
         return result.stdout().strip();
-    }
-
-    /** {@code lxc-attach -n NAME [-P PATH] --clear-env -- argv}, or the {@code rcmd} override. */
-    private List<String> transport(List<String> argv) {
-        List<String> full = new ArrayList<>(rcmd != null ? rcmd : lxc.argv("lxc-attach", List.of("--clear-env", "--")));
-        full.addAll(argv);
-        return full;
     }
 
     private String stateOrNull() {
@@ -278,16 +234,10 @@ final class LxcContainer implements ContainerResource {
         }
     }
 
-    private String stoppedReason() {
-        return STOPPED.equals(stateOrNull()) ? lxc.name() + " stopped" : null;
+    private Path logFile() {
+        return context.dataDirectory().resolve("lxc-" + lxc.name() + ".log");
     }
 
-    private boolean answersPing() {
-        return CommandRunner.run(List.of("ping", "-c", "1", "-W", "1", hostname), Duration.ofSeconds(5), null,
-                Map.of(), null).succeeded();
-    }
-
-    /** Marks the container as created by this service, so that unprovision may destroy it. */
     /** Where lxc keeps this container: its config and, unless told otherwise, its rootfs. */
     private Path containerDirectory() {
         return (lxc.lxcPath() == null ? LxcTools.DEFAULT_LXC_PATH : lxc.lxcPath()).resolve(lxc.name());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
@@ -160,8 +161,9 @@ class LxcContainerTest {
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         assertEquals(Status.DOWN, container.status().status());
         assertTrue(seconds >= 2, "waited the graceful stop first");
-        assertTrue(log.stream().anyMatch(line -> line.contains("did not stop within 2s") && line.contains("killing")),
-                log.toString());
+        assertTrue(log.contains("WARN " + name + " did not stop within 2s: forcing it down"), log.toString());
+        assertTrue(log.stream().anyMatch(line -> line.startsWith("INFO killing " + name + ": ")
+                && line.endsWith(" --kill")), log.toString());
     }
 
     @Test
@@ -209,7 +211,8 @@ class LxcContainerTest {
                 + " (install the lxc package)", e.getMessage());
         assertEquals(Status.UNDEF, container.status().status());
         assertNull(container.provisioned());
-        assertEquals(-1, container.exec(List.of("true"), null, Duration.ofSeconds(5)).exitCode());
+        assertEquals(GuestTransport.UNJOINABLE, container.exec(List.of("true"), null, Duration.ofSeconds(5)).exitCode(),
+                "the guest cannot be joined without lxc-attach");
     }
 
     private static void run(String... argv) {
