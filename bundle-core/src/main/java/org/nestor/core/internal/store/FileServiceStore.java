@@ -157,6 +157,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public ServiceConfig edit(String name, Consumer<ServiceConfig> change) {
+        existing(name); // refused before the lock, whose file would be left behind
         try (ServiceLock lock = lock(name, lockTimeout)) {
             ServiceConfig edited = read(name);
             change.accept(edited);
@@ -168,6 +169,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public void delete(String name) {
+        existing(name); // refused before the lock, whose file would be left behind
         try (ServiceLock lock = lock(name, lockTimeout)) {
             Files.delete(existing(name));
             AtomicFiles.syncDirectory(paths.services());
