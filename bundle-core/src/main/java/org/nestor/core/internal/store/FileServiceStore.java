@@ -176,6 +176,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public ServiceConfig edit(String name, Consumer<ServiceConfig> change, Consumer<String> progress) {
+        existing(name); // refused before the lock, whose file would be left behind
         ServiceConfig edited;
         try (ServiceLock lock = lock(name, lockTimeout)) {
             edited = read(name);
@@ -196,6 +197,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public void delete(String name) {
+        existing(name); // refused before the lock, whose file would be left behind
         try (ServiceLock lock = lock(name, lockTimeout)) {
             Files.delete(existing(name));
             AtomicFiles.syncDirectory(paths.services());
