@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.nestor.core.config.Keyword;
 import org.nestor.core.config.ValueType;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
+import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceDriver;
@@ -195,25 +197,31 @@ public final class FakeDriver implements ResourceDriver {
             return name != null ? name : service;
         }
 
+        /** Into the world's guest: commands and copies recorded, answers scripted; up while the container is. */
         @Override
-        public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
-            world.record("exec " + rid + " " + String.join(" ", argv));
-            return world.guestAnswer(argv);
-        }
+        public Optional<GuestTransport> transport() {
+            return Optional.of(new GuestTransport() {
+                @Override
+                public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
+                    world.record("exec " + rid + " " + String.join(" ", argv));
+                    return world.guestAnswer(argv);
+                }
 
-        @Override
-        public void copyIn(Path local, String guestPath) {
-            world.record("copy-in " + rid + " " + local + " " + guestPath);
-        }
+                @Override
+                public void copyIn(Path local, String guestPath) {
+                    world.record("copy-in " + rid + " " + local + " " + guestPath);
+                }
 
-        @Override
-        public void copyOut(String guestPath, Path local) {
-            world.record("copy-out " + rid + " " + guestPath + " " + local);
-        }
+                @Override
+                public void copyOut(String guestPath, Path local) {
+                    world.record("copy-out " + rid + " " + guestPath + " " + local);
+                }
 
-        @Override
-        public boolean operational() {
-            return world.isUp(service, rid);
+                @Override
+                public boolean operational() {
+                    return world.isUp(service, rid);
+                }
+            });
         }
 
         /** The {@code hostname} keyword, else the container's name. */

@@ -25,7 +25,10 @@ import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.config.Dictionaries;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.pool.FailoverGuard;
+import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
+import org.nestor.core.store.ChangeOrigin;
 
 /**
  * What the store and the engine refuse on a service that does not exist, or on an invalid
@@ -47,8 +50,9 @@ class MissingServiceTest {
         DriverRegistry drivers = Dictionaries.builtIn();
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(1));
-        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node);
-        store.create("other", ConfigReader.read(VALID, "other.conf"), false);
+        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
+                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+        store.create("other", ConfigReader.read(VALID, "other.conf"), false, null);
     }
 
     /** Every file and directory under the base, relative to it. */
@@ -76,8 +80,8 @@ class MissingServiceTest {
         assertRefusedWritingNothing("print-config (read)", () -> store.read("ghost"));
         assertRefusedWritingNothing("version", () -> store.version("ghost"));
         assertRefusedWritingNothing("set (edit)", () -> store.edit("ghost", c -> c.getOrAdd("app#1")
-                .put("start", "/bin/false", 0)));
-        assertRefusedWritingNothing("unset (edit)", () -> store.edit("ghost", c -> c.section("app#1")));
+                .put("start", "/bin/false", 0), null));
+        assertRefusedWritingNothing("unset (edit)", () -> store.edit("ghost", c -> c.section("app#1"), null));
         assertRefusedWritingNothing("delete", () -> store.delete("ghost"));
         assertRefusedWritingNothing("print-status", () -> engine.status("ghost", false));
         assertRefusedWritingNothing("print-status --refresh", () -> engine.status("ghost", true));
@@ -91,11 +95,12 @@ class MissingServiceTest {
     @Test
     void anInvalidConfigurationWritesNothing() throws IOException {
         ServiceConfig invalid = ConfigReader.read("[app#1]\ntimeout = soon\n", "ghost.conf");
-        assertRefusedWritingNothing("create", () -> store.create("ghost", invalid, false));
-        assertRefusedWritingNothing("create --force", () -> store.create("ghost", invalid, true));
-        assertRefusedWritingNothing("install", () -> store.install("ghost", invalid, Instant.now()));
-        assertRefusedWritingNothing("create over an existing service", () -> store.create("other", invalid, true));
+        assertRefusedWritingNothing("create", () -> store.create("ghost", invalid, false, null));
+        assertRefusedWritingNothing("create --force", () -> store.create("ghost", invalid, true, null));
+        assertRefusedWritingNothing("install", () -> store.install("ghost", invalid, Instant.now(),
+                ChangeOrigin.PEER, null));
+        assertRefusedWritingNothing("create over an existing service", () -> store.create("other", invalid, true, null));
         assertRefusedWritingNothing("an invalid name", () -> store.create("../ghost",
-                ConfigReader.read(VALID, "ghost.conf"), false));
+                ConfigReader.read(VALID, "ghost.conf"), false, null));
     }
 }
