@@ -30,6 +30,7 @@ import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
@@ -69,7 +70,7 @@ public class ServiceEngine implements ServiceActions {
     @Activate
     public ServiceEngine(@Reference ServiceStore store, @Reference KeywordDictionary dictionary,
                          @Reference Drivers drivers, @Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), store, dictionary, drivers, node);
+        this(NodeAssembly.paths(configuration), store, dictionary, drivers, node);
     }
 
     /** Without OSGi (bin/nestor, tests, benchmarks). DS sees only the public constructor above. */

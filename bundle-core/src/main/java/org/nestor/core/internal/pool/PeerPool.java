@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.Pool;
@@ -59,7 +60,7 @@ public class PeerPool implements Pool {
 
     @Activate
     public PeerPool(@Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), node.name());
+        this(NodeAssembly.paths(configuration), node.name());
     }
 
     /** The pool of the node named {@code self} whose files are under {@code paths}. */

@@ -27,6 +27,7 @@ import org.nestor.core.config.Problem;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.ServiceNames;
 import org.nestor.core.store.ServiceStore;
@@ -52,7 +53,7 @@ public class FileServiceStore implements ServiceStore {
     @Activate
     public FileServiceStore(@Reference KeywordDictionary dictionary, @Reference NodeIdentity node,
                             CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), dictionary, node, Duration.ofSeconds(configuration.lockTimeout()));
+        this(NodeAssembly.paths(configuration), dictionary, node, NodeAssembly.lockTimeout(configuration));
     }
 
     public FileServiceStore(NestorPaths paths, KeywordDictionary dictionary, NodeIdentity node,
