@@ -28,6 +28,7 @@ import org.nestor.core.config.Problem;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.store.ChangeOrigin;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.ServiceNames;
@@ -58,7 +59,7 @@ public class FileServiceStore implements ServiceStore {
     @Activate
     public FileServiceStore(@Reference KeywordDictionary dictionary, @Reference NodeIdentity node,
                             CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), dictionary, node, Duration.ofSeconds(configuration.lockTimeout()));
+        this(NodeAssembly.paths(configuration), dictionary, node, NodeAssembly.lockTimeout(configuration));
     }
 
     public FileServiceStore(NestorPaths paths, KeywordDictionary dictionary, NodeIdentity node,
