@@ -18,11 +18,14 @@ import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
+import org.nestor.testsupport.FakeDriver;
+import org.nestor.testsupport.FakeWorld;
 
 /**
- * A Nestor base in a scratch directory with the real store and engine, and a {@link NoopDriver}
- * in each of ip, disk, fs, container and app, so that a benchmark pays for the lock file, the
- * action log and the status cache as in production, and for nothing a driver does.
+ * A Nestor base in a scratch directory with the real store and engine, and a {@link FakeDriver}
+ * of type {@code noop} in each of ip, disk, fs, container and app (its world records nothing), so
+ * that a benchmark pays for the lock file, the action log and the status cache as in production,
+ * and for nothing a driver does.
  */
 final class ScratchNestor implements AutoCloseable {
 
@@ -36,7 +39,8 @@ final class ScratchNestor implements AutoCloseable {
         base = Files.createTempDirectory("nestor-bench");
         NestorPaths paths = new NestorPaths(base);
         DriverRegistry drivers = new DriverRegistry();
-        GROUPS.forEach(group -> drivers.addDriver(new NoopDriver(group)));
+        FakeWorld world = FakeWorld.unrecorded();
+        GROUPS.forEach(group -> drivers.addDriver(new FakeDriver(group, "noop", world)));
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(10));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,

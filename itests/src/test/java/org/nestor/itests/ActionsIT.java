@@ -8,12 +8,11 @@ import static org.junit.Assert.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.testsupport.FakeWorld;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -32,16 +31,10 @@ public class ActionsIT extends NestorKarafTestSupport {
         return Files.writeString(Files.createTempFile(base().resolve("data/tmp"), name, ".conf"), content);
     }
 
-    private ServiceRegistration<ResourceDriver> register(ItestDriver driver) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");
-        return bundleContext.registerService(ResourceDriver.class, driver, properties);
-    }
-
     @Test
     public void aDriverRegisteredAtRuntimeIsDrivenByTheEngineAndLeavesItsResourcesUndef() throws IOException {
-        ItestDriver driver = new ItestDriver();
-        ServiceRegistration<ResourceDriver> registration = register(driver);
+        FakeWorld world = new FakeWorld();
+        ServiceRegistration<ResourceDriver> registration = registerItestDriver(world);
         Path flag = base().resolve("data/tmp/itapp.up");
         execute("svc:create --config " + file("guest", String.join("\n",
                 "[container#1]", "type = itest", "image = busybox",
@@ -52,11 +45,11 @@ public class ActionsIT extends NestorKarafTestSupport {
         try {
             String started = execute("svc:start itguest");
             assertTrue(started, started.contains("hv1.itguest.container#1 INFO started"));
-            assertTrue(driver.up.get("itguest/container#1"));
+            assertTrue(world.isUp("itguest", "container#1"));
             assertTrue(Files.exists(flag));
             String json = execute("svc:print-status --format json itguest");
             assertTrue(json, json.contains("\"overall\" : \"up\""));
-            assertTrue(json, json.contains("\"label\" : \"itest busybox\""));
+            assertTrue(json, json.contains("\"label\" : \"itest container#1\""));
 
             registration.unregister();
             registration = null;
@@ -67,9 +60,9 @@ public class ActionsIT extends NestorKarafTestSupport {
             assertFails("svc:stop itguest", "itguest container#1: stop failed: no driver for type container.itest"
                     + " is installed");
 
-            registration = register(driver);
+            registration = registerItestDriver(world);
             execute("svc:stop itguest");
-            assertFalse(driver.up.get("itguest/container#1"));
+            assertFalse(world.isUp("itguest", "container#1"));
             assertFalse(Files.exists(flag));
         } finally {
             if (registration != null) {

@@ -16,7 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -25,6 +27,11 @@ import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.nestor.core.config.Keyword;
+import org.nestor.core.config.ValueType;
+import org.nestor.core.spi.ResourceDriver;
+import org.nestor.testsupport.FakeDriver;
+import org.nestor.testsupport.FakeWorld;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
@@ -34,10 +41,12 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Boots the Nestor distribution (the tar.gz the distribution module built) in a real Karaf on
- * Java 17, node name {@value #NODE}, and runs console commands in a session of that Karaf.
+ * Java 17, node name {@value #NODE}, with the test-support bundle (the fake driver), and runs
+ * console commands in a session of that Karaf.
  */
 public abstract class NestorKarafTestSupport {
 
@@ -71,11 +80,14 @@ public abstract class NestorKarafTestSupport {
     public Option[] config() {
         String karafVersion = System.getProperty("karaf.version");
         File distribution = new File(System.getProperty("nestor.distribution"));
+        File testSupport = new File(System.getProperty("nestor.testsupport"));
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration().frameworkUrl(distribution.toURI().toString())
                         .karafVersion(karafVersion).name("Nestor").unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole(),
+                // the probe imports the fake driver's package from this bundle
+                CoreOptions.bundle(testSupport.toURI().toString()),
                 logLevel(LogLevel.WARN),
                 CoreOptions.systemTimeout(180_000),
                 CoreOptions.systemProperty(SOURCES).value(new File("..").getAbsoluteFile().toPath().normalize().toString()),
@@ -130,6 +142,18 @@ public abstract class NestorKarafTestSupport {
         features.installFeature(feature, NO_REFRESH);
         assertTrue(bundle + " installed by " + feature, bundleInstalled(bundle));
         return execute("svc:print-keywords " + driverType);
+    }
+
+    /**
+     * Registers a container driver of type {@code itest} at runtime, as a driver bundle would: the
+     * fake driver, with an {@code image} keyword of its own, its containers living in {@code world}.
+     */
+    protected ServiceRegistration<ResourceDriver> registerItestDriver(FakeWorld world) {
+        FakeDriver driver = new FakeDriver("container", "itest", world).withKeywords(
+                Keyword.of("container", "image", ValueType.STRING, "Image of the test container"));
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");
+        return bundleContext.registerService(ResourceDriver.class, driver, properties);
     }
 
     private boolean bundleInstalled(String symbolicName) {

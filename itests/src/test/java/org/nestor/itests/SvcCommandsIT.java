@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +20,7 @@ import org.apache.karaf.shell.support.parsing.CommandLineImpl;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.testsupport.FakeWorld;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -145,10 +144,7 @@ public class SvcCommandsIT extends NestorKarafTestSupport {
         assertFails("svc:validate --config " + config,
                 "type: unknown type 'itest' for group 'container' (installed: docker, kvm, libvirt, lxc, oci, xen)");
 
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");
-        ServiceRegistration<ResourceDriver> registration = bundleContext.registerService(ResourceDriver.class,
-                new ItestDriver(), properties);
+        ServiceRegistration<ResourceDriver> registration = registerItestDriver(new FakeWorld());
         try {
             assertTrue(execute("svc:validate --config " + config).endsWith(": valid\n"));
             assertTrue(execute("svc:print-keywords container.itest").contains("container.itest  image"));

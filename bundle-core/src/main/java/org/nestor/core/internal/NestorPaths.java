@@ -13,12 +13,6 @@ public record NestorPaths(Path base) {
         base = base.toAbsolutePath().normalize();
     }
 
-    /** The base a core configuration names, the Karaf base when it names none. */
-    public static NestorPaths of(CoreConfiguration configuration) {
-        String base = configuration.base().isBlank() ? System.getProperty("karaf.base", ".") : configuration.base();
-        return new NestorPaths(Path.of(base));
-    }
-
     /** The node's Nestor configuration: node.cfg, services/, known_hosts, domain definitions. */
     public Path config() {
         return base.resolve("etc/nestor");
@@ -26,11 +20,6 @@ public record NestorPaths(Path base) {
 
     public Path services() {
         return config().resolve("services");
-    }
-
-    /** The core components' configuration, {@code etc/org.nestor.core.cfg}. */
-    public Path coreConfig() {
-        return base.resolve("etc/" + CoreConfiguration.PID + ".cfg");
     }
 
     public Path nodeConfig() {

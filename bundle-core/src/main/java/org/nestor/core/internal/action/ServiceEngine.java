@@ -30,6 +30,7 @@ import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.spi.ContainerDriver;
@@ -72,7 +73,7 @@ public class ServiceEngine implements ServiceActions {
     public ServiceEngine(@Reference ServiceStore store, @Reference KeywordDictionary dictionary,
                          @Reference Drivers drivers, @Reference NodeIdentity node, @Reference FailoverGuard guard,
                          CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), store, dictionary, drivers, node, guard);
+        this(NodeAssembly.paths(configuration), store, dictionary, drivers, node, guard);
     }
 
     /** Without OSGi (bin/nestor, tests, benchmarks). DS sees only the public constructor above. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -37,7 +38,7 @@ public class FileNodeIdentity implements NodeIdentity {
 
     @Activate
     public FileNodeIdentity(CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), System.getenv());
+        this(NodeAssembly.paths(configuration), System.getenv());
     }
 
     public FileNodeIdentity(NestorPaths paths, Map<String, String> environment) {

@@ -19,6 +19,7 @@ import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.Json;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.internal.Parallel;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.pool.NodeInfo;
@@ -56,7 +57,7 @@ public class PeerPool implements Pool {
 
     @Activate
     public PeerPool(@Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), node.name());
+        this(NodeAssembly.paths(configuration), node.name());
     }
 
     /** The pool of the node named {@code self} whose files are under {@code paths}. */

@@ -28,6 +28,7 @@ import org.nestor.core.config.Problem;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.CoreConfiguration;
 import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.NodeAssembly;
 import org.nestor.core.store.ChangeOrigin;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.ServiceNames;
@@ -58,7 +59,7 @@ public class FileServiceStore implements ServiceStore {
     @Activate
     public FileServiceStore(@Reference KeywordDictionary dictionary, @Reference NodeIdentity node,
                             CoreConfiguration configuration) {
-        this(NestorPaths.of(configuration), dictionary, node, Duration.ofSeconds(configuration.lockTimeout()));
+        this(NodeAssembly.paths(configuration), dictionary, node, NodeAssembly.lockTimeout(configuration));
     }
 
     public FileServiceStore(NestorPaths paths, KeywordDictionary dictionary, NodeIdentity node,
@@ -176,6 +177,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public ServiceConfig edit(String name, Consumer<ServiceConfig> change, Consumer<String> progress) {
+        existing(name); // refused before the lock, whose file would be left behind
         ServiceConfig edited;
         try (ServiceLock lock = lock(name, lockTimeout)) {
             edited = read(name);
@@ -196,6 +198,7 @@ public class FileServiceStore implements ServiceStore {
 
     @Override
     public void delete(String name) {
+        existing(name); // refused before the lock, whose file would be left behind
         try (ServiceLock lock = lock(name, lockTimeout)) {
             Files.delete(existing(name));
             AtomicFiles.syncDirectory(paths.services());

@@ -19,8 +19,7 @@ import org.nestor.core.config.NodeIdentity;
 /** The evaluation rules of semantics.md, "Service configuration". */
 class ConfigEvaluationTest {
 
-    private static final DriverRegistry DICTIONARY = TestDriver.dictionaryWith(
-            new TestDriver("docker", List.of()));
+    private static final DriverRegistry DICTIONARY = Dictionaries.builtIn();
 
     private static ConfigEvaluation evaluate(String ini, String node) {
         return evaluate(ini, node, Map.of());

@@ -183,7 +183,7 @@ class NestorMainTest {
         }
         Files.writeString(base.resolve("etc/org.nestor.core.cfg"), "lockTimeout = soon\n");
         assertEquals(1, nestor("svc", "list"));
-        assertEquals(base.resolve("etc/org.nestor.core.cfg") + ": lockTimeout: 'soon' is not a number of seconds\n",
+        assertEquals(base.resolve("etc/org.nestor.core.cfg") + ": lockTimeout: 'soon' is not a number (long)\n",
                 err());
     }
 
@@ -271,7 +271,7 @@ class NestorMainTest {
         assertEquals(2, nestor("svc", "nosuch"));
         assertEquals("nestor: unknown command 'svc nosuch' (nestor --help lists them)\n", err());
         assertEquals(2, nestor("svc", "create", "web"));
-        assertEquals("nestor: svc:create: missing option --config\n", err());
+        assertEquals("nestor: svc:create: Option --config is required (see --help)\n", err());
         assertEquals(2, nestor("svc", "list", "--bogus"));
         assertEquals(2, nestor("svc", "print-config"));
         assertEquals(2, nestor("svc", "create", "web", "--config"));
@@ -283,8 +283,22 @@ class NestorMainTest {
         assertEquals(0, nestor("--help"));
         assertTrue(out().contains("svc print-config"), out());
         assertEquals(0, nestor("svc", "set", "--help"));
-        assertTrue(out().startsWith("usage: nestor svc set [options] service\n"), out());
-        assertTrue(out().contains("--kw"), out());
+        assertTrue(out().startsWith("DESCRIPTION\n        svc:set\n"), out());
+        assertTrue(out().contains("SYNTAX\n        svc:set [options] service \n"), out());
+        assertTrue(out().contains("        --kw\n"), out());
+        assertFalse(out().contains("\u001B["), "no terminal escapes");
+    }
+
+    /** Karaf's grammar ends the options at the first argument; bin/nestor moves later options before it. */
+    @Test
+    void optionsAfterTheNameAreMovedBeforeItForKaraf() {
+        assertEquals(List.of("--eval", "--format", "json", "--impersonate", "vm1", "web"),
+                NestorMain.optionsFirst(org.nestor.core.command.PrintConfigCommand.class,
+                        List.of("web", "--eval", "--format", "json", "--impersonate", "vm1")));
+        assertEquals(List.of("--format=json", "--bogus", "web"), NestorMain.optionsFirst(
+                org.nestor.core.command.PrintConfigCommand.class, List.of("web", "--format=json", "--bogus")));
+        assertEquals(2, nestor("svc", "list", "-h"));
+        assertEquals("nestor: svc:list: Undefined option: -h (see --help)\n", err());
     }
 
     @Test
@@ -313,7 +327,7 @@ class NestorMainTest {
                 }
             }
         }
-        Set<String> listed = NestorMain.commands().values().stream().map(binder -> binder.type().getName())
+        Set<String> listed = NestorMain.commands().values().stream().map(Class::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(annotated, listed);
         assertEquals(28, listed.size());

@@ -24,7 +24,7 @@ import org.nestor.core.config.ConfigException;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.NestorPaths;
-import org.nestor.core.internal.config.TestDriver;
+import org.nestor.core.internal.config.Dictionaries;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.store.ServiceLock;
 import org.nestor.core.store.StoreException;
@@ -41,7 +41,7 @@ class FileServiceStoreTest {
     @BeforeEach
     void setUp() {
         NestorPaths paths = new NestorPaths(base);
-        store = new FileServiceStore(paths, TestDriver.dictionaryWith(),
+        store = new FileServiceStore(paths, Dictionaries.builtIn(),
                 new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "n1")), Duration.ofMillis(300));
     }
 

@@ -7,13 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.nestor.core.config.ConfigReader;
-import org.nestor.core.config.Problem;
 import org.junit.jupiter.api.Test;
+import org.nestor.core.config.ConfigReader;
+import org.nestor.core.config.Keyword;
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.ValueType;
+import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.spi.ResourceDriver;
+import org.nestor.testsupport.FakeDriver;
+import org.nestor.testsupport.FakeWorld;
 
 class DriverRegistryTest {
 
-    private final TestDriver docker = new TestDriver("docker", List.of("oci"));
+    /** A container driver declaring a scopable keyword of its own, as a driver bundle would. */
+    private final ResourceDriver docker = new FakeDriver("container", "docker", new FakeWorld()).withAliases("oci")
+            .withKeywords(Keyword.of("container", "image", ValueType.STRING, "Image to run").asScopable());
+
+    /** A node's dictionary: the built-in app driver and these. */
+    private static DriverRegistry dictionaryWith(ResourceDriver... drivers) {
+        DriverRegistry dictionary = new DriverRegistry();
+        dictionary.addDriver(new AppDriver());
+        for (ResourceDriver driver : drivers) {
+            dictionary.addDriver(driver);
+        }
+        return dictionary;
+    }
 
     private List<String> problems(DriverRegistry dictionary, String ini) {
         return dictionary.validate(ConfigReader.read(ini, "svc.conf")).stream().map(Problem::toString).toList();
@@ -21,7 +39,7 @@ class DriverRegistryTest {
 
     @Test
     void validConfigurationHasNoProblems() {
-        assertEquals(List.of(), problems(TestDriver.dictionaryWith(docker), """
+        assertEquals(List.of(), problems(dictionaryWith(docker), """
                 [DEFAULT]
                 nodes = hv1 hv2
                 nodes@encapnodes = vm1
@@ -49,7 +67,7 @@ class DriverRegistryTest {
         assertEquals(List.of(
                 "svc.conf:2: [DEFAULT] nodez: unknown keyword (did you mean 'nodes'?)",
                 "svc.conf:5: [app#1] strat: unknown keyword (did you mean 'start'?)",
-                "svc.conf:6: [app#1] zzzzzz: unknown keyword"), problems(TestDriver.dictionaryWith(), """
+                "svc.conf:6: [app#1] zzzzzz: unknown keyword"), problems(dictionaryWith(), """
                 [DEFAULT]
                 nodez = a
 
@@ -71,7 +89,7 @@ class DriverRegistryTest {
                         + "(installed: docker, oci)",
                 "svc.conf:6: [disk#1] missing keyword 'type': the disk group has no default type "
                         + "(no disk driver is installed)"),
-                problems(TestDriver.dictionaryWith(docker), """
+                problems(dictionaryWith(docker), """
                         [fss#1]
                         [defaults]
                         [container#1]
@@ -90,7 +108,7 @@ class DriverRegistryTest {
                 "svc.conf:5: [DEFAULT] nodes@: empty scope after '@'",
                 "svc.conf:7: [app#1] nodes: keyword 'nodes' belongs in the DEFAULT section",
                 "svc.conf:8: [app#1] timeout: '5 minutes' is not a duration (like 90, 30s, 5m, 1h30m, 2d)"),
-                problems(TestDriver.dictionaryWith(), """
+                problems(dictionaryWith(), """
                         [DEFAULT]
                         topology@hv1 = flex
                         topology = ring
@@ -104,7 +122,7 @@ class DriverRegistryTest {
 
     @Test
     void valuesWithReferencesAreLeftToEvaluation() {
-        assertEquals(List.of(), problems(TestDriver.dictionaryWith(), """
+        assertEquals(List.of(), problems(dictionaryWith(), """
                 [app#1]
                 timeout = {env.t}
                 """));
@@ -112,7 +130,7 @@ class DriverRegistryTest {
 
     @Test
     void driversArrivingAndLeavingChangeTheDictionaryAtOnce() {
-        DriverRegistry dictionary = TestDriver.dictionaryWith();
+        DriverRegistry dictionary = dictionaryWith();
         String config = "[container#1]\ntype = docker\nimage = busybox\n";
         assertEquals(1, problems(dictionary, config).size());
         assertNull(dictionary.find("container#1", "docker", "image"));

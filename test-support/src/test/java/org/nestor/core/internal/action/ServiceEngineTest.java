@@ -36,15 +36,17 @@ import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;
 import org.nestor.core.store.ServiceLock;
+import org.nestor.testsupport.FakeDriver;
+import org.nestor.testsupport.FakeWorld;
 
 class ServiceEngineTest {
 
     @TempDir
     Path base;
 
-    private final RecordingDriver.World world = new RecordingDriver.World();
+    private final FakeWorld world = new FakeWorld();
     private final List<String> output = new ArrayList<>();
-    private final Map<String, RecordingDriver> byGroup = new HashMap<>();
+    private final Map<String, FakeDriver> byGroup = new HashMap<>();
     private DriverRegistry drivers;
     private FileServiceStore store;
     private ServiceEngine engine;
@@ -55,7 +57,7 @@ class ServiceEngineTest {
         drivers = new DriverRegistry();
         drivers.addDriver(new AppDriver());
         for (String group : List.of("ip", "disk", "fs", "container", "app", "sync")) {
-            byGroup.put(group, new RecordingDriver(group, world));
+            byGroup.put(group, new FakeDriver(group, "mem", world));
             drivers.addDriver(byGroup.get(group));
         }
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
@@ -98,10 +100,10 @@ class ServiceEngineTest {
         create(GROUPS);
         run(ServiceAction.START);
         assertEquals(List.of("start ip#1", "start disk#1", "start fs#1", "start container#1", "start app#1"),
-                world.calls);
-        world.calls.clear();
+                world.calls());
+        world.clearCalls();
         run(ServiceAction.STOP);
-        assertEquals(List.of("stop app#1", "stop container#1", "stop fs#1", "stop disk#1", "stop ip#1"), world.calls);
+        assertEquals(List.of("stop app#1", "stop container#1", "stop fs#1", "stop disk#1", "stop ip#1"), world.calls());
     }
 
     @Test
@@ -109,7 +111,7 @@ class ServiceEngineTest {
         create(GROUPS + "[ip#2]\ntype = mem\nafter = container#1\n");
         run(ServiceAction.START);
         assertEquals(List.of("start ip#1", "start disk#1", "start fs#1", "start container#1", "start ip#2",
-                "start app#1"), world.calls);
+                "start app#1"), world.calls());
 
         create("[ip#1]\ntype = mem\nafter = fs#1\n[fs#1]\ntype = mem\nafter = ip#1\n[app#1]\ntype = mem\n");
         assertEquals("dependency cycle between ip#1, fs#1",
@@ -123,7 +125,7 @@ class ServiceEngineTest {
         engine.run("web", ServiceAction.START, select(List.of("ip#1"), List.of(), List.of()));
         engine.run("web", ServiceAction.START, select(List.of(), List.of("front"), List.of()));
         engine.run("web", ServiceAction.STOP, select(List.of(), List.of(), List.of("g1")));
-        assertEquals(List.of("start fs#1", "start ip#1", "start app#2", "stop app#2"), world.calls);
+        assertEquals(List.of("start fs#1", "start ip#1", "start app#2", "stop app#2"), world.calls());
         assertTrue(assertThrows(ActionException.class, () -> engine.run("web", ServiceAction.START,
                 select(List.of("nosuch#1"), List.of(), List.of()))).getMessage()
                 .startsWith("no resource of service web matches the selection"));
@@ -133,33 +135,33 @@ class ServiceEngineTest {
     void standbyResourcesStayUpAndAreStartedByStop() {
         create("[fs#1]\ntype = mem\nstandby = true\n[app#1]\ntype = mem\n");
         run(ServiceAction.STOP);
-        assertEquals(List.of("start fs#1"), world.calls);
+        assertEquals(List.of("start fs#1"), world.calls());
         assertEquals(Status.STDBY_UP, engine.status("web", true).resources().get("fs#1").status());
-        world.calls.clear();
+        world.clearCalls();
         run(ServiceAction.START);
         run(ServiceAction.STOP);
-        assertEquals(List.of("start app#1", "stop app#1"), world.calls);
-        world.calls.clear();
+        assertEquals(List.of("start app#1", "stop app#1"), world.calls());
+        world.clearCalls();
         engine.run("web", ServiceAction.STOP, new ActionOptions(List.of(), List.of(), List.of(), false, true, false,
                 null, false, output::add));
-        assertTrue(world.calls.contains("stop fs#1"), world.calls.toString());
+        assertTrue(world.calls().contains("stop fs#1"), world.calls().toString());
     }
 
     @Test
     void aFailedStartRollsBackWhatItStartedButNotWhatWasUpBefore() {
         create("[ip#1]\ntype = mem\n[fs#1]\ntype = mem\n[app#1]\ntype = mem\nfail_start = true\n");
-        world.up.put("ip#1", true);
+        world.setUp("web", "ip#1", true);
         ActionException error = assertThrows(ActionException.class, () -> run(ServiceAction.START));
         assertEquals("web app#1: start failed: refused to start", error.getMessage());
-        assertEquals(List.of("start fs#1", "start app#1", "stop fs#1"), world.calls);
-        assertTrue(world.up.get("ip#1"));
+        assertEquals(List.of("start fs#1", "start app#1", "stop fs#1"), world.calls());
+        assertTrue(world.isUp("web", "ip#1"));
         assertTrue(output.contains("hv1.web WARN rollback: stopping fs#1"), output.toString());
 
-        world.calls.clear();
+        world.clearCalls();
         assertThrows(ActionException.class, () -> engine.run("web", ServiceAction.START, new ActionOptions(List.of(),
                 List.of(), List.of(), false, false, true, null, false, output::add)));
-        assertEquals(List.of("start fs#1", "start app#1"), world.calls);
-        assertTrue(world.up.get("fs#1"));
+        assertEquals(List.of("start fs#1", "start app#1"), world.calls());
+        assertTrue(world.isUp("web", "fs#1"));
     }
 
     @Test
@@ -167,7 +169,7 @@ class ServiceEngineTest {
         create("[fs#1]\ntype = mem\nfail_start = true\noptional = true\n[app#1]\ntype = mem\n"
                 + "[app#2]\ntype = mem\ndisable = true\n");
         run(ServiceAction.START);
-        assertEquals(List.of("start fs#1", "start app#1"), world.calls);
+        assertEquals(List.of("start fs#1", "start app#1"), world.calls());
         assertTrue(output.contains("hv1.web.fs#1 WARN start failed, optional: refused to start"), output.toString());
         ServiceStatus status = engine.status("web", false);
         assertEquals(Status.UP, status.avail());
@@ -182,11 +184,11 @@ class ServiceEngineTest {
     void aFailedStopStopsTheActionLeavingTheRestUp() {
         create("[fs#1]\ntype = mem\n[app#1]\ntype = mem\nfail_stop = true\n");
         run(ServiceAction.START);
-        world.calls.clear();
+        world.clearCalls();
         assertEquals("web app#1: stop failed: refused to stop",
                 assertThrows(ActionException.class, () -> run(ServiceAction.STOP)).getMessage());
-        assertEquals(List.of("stop app#1"), world.calls);
-        assertTrue(world.up.get("fs#1"));
+        assertEquals(List.of("stop app#1"), world.calls());
+        assertTrue(world.isUp("web", "fs#1"));
     }
 
     @Test
@@ -199,31 +201,32 @@ class ServiceEngineTest {
         assertEquals("pre app#1\npost app#1\n", Files.readString(trace));
         run(ServiceAction.STOP);
         assertTrue(output.contains("hv1.web.app#1 WARN pre_stop exited 1"), output.toString());
-        assertEquals(List.of("start app#1", "stop app#1"), world.calls);
+        assertEquals(List.of("start app#1", "stop app#1"), world.calls());
 
         create("[app#1]\ntype = mem\nblocking_pre_start = /bin/sh -c 'echo no way >&2; exit 4'\n");
         assertEquals("web app#1: start failed: blocking_pre_start exited 4: no way",
                 assertThrows(ActionException.class, () -> run(ServiceAction.START)).getMessage());
-        assertEquals(List.of("start app#1", "stop app#1"), world.calls);
+        assertEquals(List.of("start app#1", "stop app#1"), world.calls());
     }
 
     @Test
     void provisionGoesInStartOrderAndUnprovisionStopsFirstThenGoesInReverse() {
         create("[fs#1]\ntype = mem\n[container#1]\ntype = mem\n[app#1]\ntype = mem\ndisable = true\n");
-        world.unprovisioned.addAll(List.of("fs#1", "container#1"));
+        world.setProvisioned("web", "fs#1", false);
+        world.setProvisioned("web", "container#1", false);
         run(ServiceAction.PROVISION);
         assertEquals(List.of("provision fs#1", "start fs#1", "provision container#1", "start container#1"),
-                world.calls, "each one started for the next");
+                world.calls(), "each one started for the next");
 
-        world.calls.clear();
+        world.clearCalls();
         run(ServiceAction.UNPROVISION);
         assertEquals(List.of("stop container#1", "unprovision container#1", "stop fs#1", "unprovision fs#1"),
-                world.calls);
-        assertTrue(world.unprovisioned.containsAll(List.of("fs#1", "container#1")));
+                world.calls());
+        assertFalse(world.isProvisioned("web", "fs#1") || world.isProvisioned("web", "container#1"));
 
-        world.calls.clear();
+        world.clearCalls();
         run(ServiceAction.UNPROVISION);
-        assertEquals(List.of(), world.calls, "nothing left to unprovision");
+        assertEquals(List.of(), world.calls(), "nothing left to unprovision");
         output.clear();
         engine.run("web", ServiceAction.PROVISION, new ActionOptions(List.of(), List.of(), List.of(), true, false,
                 false, null, false, output::add));
@@ -242,7 +245,7 @@ class ServiceEngineTest {
                 "dry-run: run app#1 pre_stop (/bin/echo bye)", "dry-run: stop app#1 (mem app#1)",
                 "dry-run: run app#1 blocking_post_stop (/bin/true)",
                 "dry-run: keep fs#1 (mem fs#1) up: standby", "dry-run: start (standby) fs#1 (mem fs#1)"), output);
-        assertEquals(List.of(), world.calls);
+        assertEquals(List.of(), world.calls());
         assertFalse(Files.exists(engine.actionLog("web")));
     }
 
@@ -272,9 +275,9 @@ class ServiceEngineTest {
             holder.get(10, TimeUnit.SECONDS);
         }
         assertTrue(output.get(0).startsWith("waiting up to 0s for the lock of service web"), output.toString());
-        assertEquals(List.of(), world.calls);
+        assertEquals(List.of(), world.calls());
         run(ServiceAction.START);
-        assertEquals(List.of("start app#1"), world.calls);
+        assertEquals(List.of("start app#1"), world.calls());
     }
 
     @Test
@@ -292,10 +295,10 @@ class ServiceEngineTest {
         create("[app#1]\ntype = mem\n");
         run(ServiceAction.START);
         assertEquals(Status.UP, engine.status("web", false).overall());
-        world.up.put("app#1", false);
+        world.setUp("web", "app#1", false);
         assertEquals(Status.UP, engine.status("web", false).overall(), "cached");
         assertEquals(Status.DOWN, engine.status("web", true).overall(), "refreshed");
-        world.up.put("app#1", true);
+        world.setUp("web", "app#1", true);
         Thread.sleep(20);
         store.edit("web", c -> c.getOrAdd("app#1").put("comment", "edited", 0), null);
         assertEquals(Status.UP, engine.status("web", false).overall(), "configuration newer than the cache");
@@ -310,10 +313,10 @@ class ServiceEngineTest {
         assertEquals(List.of("error: no driver for type fs.mem is installed"), status.resources().get("fs#1").log());
         assertEquals("web fs#1: start failed: no driver for type fs.mem is installed",
                 assertThrows(ActionException.class, () -> run(ServiceAction.START)).getMessage());
-        assertEquals(List.of(), world.calls);
+        assertEquals(List.of(), world.calls());
         drivers.addDriver(byGroup.get("fs"));
         run(ServiceAction.START);
-        assertEquals(List.of("start fs#1", "start app#1"), world.calls);
+        assertEquals(List.of("start fs#1", "start app#1"), world.calls());
     }
 
     @Test
@@ -324,7 +327,7 @@ class ServiceEngineTest {
         assertEquals(store.file("web") + ":3: [app#1] fail_start: 'maybe' is not a boolean (true/false, yes/no, "
                 + "on/off, 1/0)", error.getMessage());
         assertThrows(ConfigException.class, () -> run(ServiceAction.START));
-        assertEquals(List.of(), world.calls);
+        assertEquals(List.of(), world.calls());
     }
 
     @Test
@@ -340,7 +343,7 @@ class ServiceEngineTest {
         run(ServiceAction.START);
         engine.setFrozen("web", false);
         engine.run("web", ServiceAction.STOP, orchestrated);
-        assertEquals(List.of("start app#1", "stop app#1"), world.calls);
+        assertEquals(List.of("start app#1", "stop app#1"), world.calls());
         assertFalse(engine.status("web", false).frozen());
     }
 
@@ -349,8 +352,8 @@ class ServiceEngineTest {
         create("[DEFAULT]\nnodes = hv1\nencapnodes = vm1\n[app#1]\ntype = mem\n[sync#1]\ntype = mem\n"
                 + "[app#2]\ntype = mem\nencap = true\n");
         run(ServiceAction.START);
-        assertEquals(List.of("start app#1", "start sync#1"), world.calls);
-        world.up.put("sync#1", false);
+        assertEquals(List.of("start app#1", "start sync#1"), world.calls());
+        world.setUp("web", "sync#1", false);
         ServiceStatus status = engine.status("web", true);
         assertEquals(Status.UP, status.avail());
         assertEquals(Status.WARN, status.overall());
