@@ -204,7 +204,7 @@ public final class FakeDriver implements ResourceDriver {
                 @Override
                 public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
                     world.record("exec " + rid + " " + String.join(" ", argv));
-                    return world.guestAnswer(argv);
+                    return world.guestAnswer(service, rid, argv);
                 }
 
                 @Override

@@ -22,6 +22,8 @@ public final class FakeWorld {
     /** Null when calls are not recorded. */
     private final List<String> calls;
     private volatile Function<List<String>, CommandResult> guest = argv -> new CommandResult(0, "", "", false);
+    /** Guests that answer on their own, by service and container rid. */
+    private final Map<String, Function<List<String>, CommandResult>> guests = new ConcurrentHashMap<>();
 
     private FakeWorld(boolean recording) {
         calls = recording ? Collections.synchronizedList(new ArrayList<>()) : null;
@@ -83,8 +85,13 @@ public final class FakeWorld {
         guest = answer;
     }
 
-    CommandResult guestAnswer(List<String> argv) {
-        return guest.apply(argv);
+    /** How the guest of one container answers, instead of what {@link #answerGuests} says for all of them. */
+    public void answerGuest(String service, String rid, Function<List<String>, CommandResult> answer) {
+        guests.put(key(service, rid), answer);
+    }
+
+    CommandResult guestAnswer(String service, String rid, List<String> argv) {
+        return guests.getOrDefault(key(service, rid), guest).apply(argv);
     }
 
     void record(String call) {
