@@ -61,7 +61,6 @@ public final class NodeAssembly {
         ActionLayer layer = atMostOne(layers);
         actions = layer == null ? engine : layer.over(engine, store, sync);
         cluster = new PoolCluster(pool, store, actions, this.drivers, node, sync);
-        store.addListener(cluster);
         endpoint = new ProtocolEndpoint(cluster, store, actions);
     }
 

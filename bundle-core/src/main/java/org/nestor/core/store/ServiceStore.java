@@ -72,6 +72,11 @@ public interface ServiceStore {
     /** Removes the service's file and its data directory. */
     void delete(String name);
 
+    /** From now on, {@code listener} is told of every configuration installed. */
+    void addListener(ServiceStoreListener listener);
+
+    void removeListener(ServiceStoreListener listener);
+
     /**
      * Takes the service's lock, waiting at most {@code timeout}.
      *

@@ -6,8 +6,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Told of every configuration the store installs (create, set, unset, a copy pulled from a guest
- * or a peer, a peer's push), once it is written, on the thread that made the change: a whiteboard
- * service in Karaf (the pool's replication is one).
+ * or a peer, a peer's push), once it is written, on the thread that made the change. A listener
+ * adds itself to the store ({@link ServiceStore#addListener}) rather than being a whiteboard
+ * service: the pool's replication, the first listener, needs the store itself, and a reference
+ * cycle between DS components is what SCR resolves worst.
  */
 @ConsumerType
 public interface ServiceStoreListener {

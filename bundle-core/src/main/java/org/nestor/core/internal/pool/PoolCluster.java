@@ -43,6 +43,7 @@ import org.nestor.core.sync.ConfigSync;
 import org.nestor.core.sync.ConfigVersion;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -50,7 +51,7 @@ import org.osgi.service.component.annotations.Reference;
  * configuration created or edited here, or pulled from a guest, is given to the service's peers
  * (a copy a peer pushed is not: that peer gives it to the others itself).
  */
-@Component(service = {Cluster.class, ServiceStoreListener.class})
+@Component(service = Cluster.class)
 public class PoolCluster implements Cluster, ServiceStoreListener {
 
     /** A remote stop or start waits this long for the peer (containers may take minutes). */
@@ -75,6 +76,12 @@ public class PoolCluster implements Cluster, ServiceStoreListener {
         this.dictionary = dictionary;
         this.node = node;
         this.sync = sync;
+        store.addListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.removeListener(this);
     }
 
     @Override

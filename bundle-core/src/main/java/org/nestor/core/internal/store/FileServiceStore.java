@@ -38,8 +38,6 @@ import org.nestor.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The service store on the local file system; see {@link ServiceStore}. */
@@ -70,12 +68,12 @@ public class FileServiceStore implements ServiceStore {
         this.lockTimeout = lockTimeout;
     }
 
-    /** A listener told of every installed configuration (the pool's replication). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Override
     public void addListener(ServiceStoreListener listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(ServiceStoreListener listener) {
         listeners.remove(listener);
     }
