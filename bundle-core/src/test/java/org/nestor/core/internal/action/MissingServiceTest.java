@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +19,7 @@ import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.ServiceConfig;
-import org.nestor.core.internal.NestorPaths;
-import org.nestor.core.internal.config.Dictionaries;
-import org.nestor.core.internal.config.DriverRegistry;
-import org.nestor.core.internal.node.FileNodeIdentity;
-import org.nestor.core.internal.pool.FailoverGuard;
-import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.BuiltInNode;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.store.ChangeOrigin;
 
@@ -46,12 +39,9 @@ class MissingServiceTest {
 
     @BeforeEach
     void setUp() {
-        NestorPaths paths = new NestorPaths(base);
-        DriverRegistry drivers = Dictionaries.builtIn();
-        FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
-        store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(1));
-        engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+        BuiltInNode hv1 = BuiltInNode.at(base, "hv1");
+        store = hv1.store();
+        engine = hv1.engine();
         store.create("other", ConfigReader.read(VALID, "other.conf"), false, null);
     }
 

@@ -24,12 +24,9 @@ import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
 import org.nestor.core.config.ConfigReader;
-import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.BuiltInNode;
 import org.nestor.core.internal.Parallel;
 import org.nestor.core.internal.action.ServiceEngine;
-import org.nestor.core.internal.config.Dictionaries;
-import org.nestor.core.internal.config.DriverRegistry;
-import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.Pool;
@@ -120,12 +117,10 @@ class FailoverGuardTest {
 
     @BeforeEach
     void setUp() {
-        NestorPaths paths = new NestorPaths(base);
-        DriverRegistry dictionary = Dictionaries.builtIn();
-        FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "n1"));
-        store = new FileServiceStore(paths, dictionary, node, Duration.ofSeconds(5));
-        guard = new FailoverGuard(pool, store, dictionary, node);
-        engine = ServiceEngine.standalone(paths, store, dictionary, dictionary, node, guard);
+        BuiltInNode n1 = BuiltInNode.at(base, "n1", pool);
+        store = n1.store();
+        guard = n1.guard();
+        engine = n1.engine();
     }
 
     private void service(String defaults) {

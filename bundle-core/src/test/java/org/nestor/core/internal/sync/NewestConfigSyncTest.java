@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.config.ConfigReader;
-import org.nestor.core.internal.NestorPaths;
+import org.nestor.core.internal.BuiltInNode;
 import org.nestor.core.internal.action.ServiceEngine;
-import org.nestor.core.internal.config.Dictionaries;
-import org.nestor.core.internal.config.DriverRegistry;
-import org.nestor.core.internal.node.FileNodeIdentity;
-import org.nestor.core.internal.pool.FailoverGuard;
-import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.store.ChangeOrigin;
 import org.nestor.core.sync.ConfigPeer;
@@ -52,12 +45,9 @@ class NewestConfigSyncTest {
 
     @BeforeEach
     void setUp() {
-        NestorPaths paths = new NestorPaths(base);
-        DriverRegistry dictionary = Dictionaries.builtIn();
-        FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "n1"));
-        store = new FileServiceStore(paths, dictionary, node, Duration.ofSeconds(5));
-        engine = ServiceEngine.standalone(paths, store, dictionary, dictionary, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, dictionary, node));
+        BuiltInNode n1 = BuiltInNode.at(base, "n1");
+        store = n1.store();
+        engine = n1.engine();
         sync = new NewestConfigSync(store, engine);
         store.create("web", ConfigReader.read(HOST, "web.conf"), false, null);
         store.addListener((service, origin, progress) -> installs.add(origin));
