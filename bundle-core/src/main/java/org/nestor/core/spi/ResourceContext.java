@@ -58,6 +58,11 @@ public interface ResourceContext {
 
     ResourceLog log();
 
+    /** How this resource runs its tools on this node. */
+    default Commands commands() {
+        return Commands.local();
+    }
+
     /**
      * Another resource of the same service on this node, as its driver makes it: what a resource
      * that works inside a container's namespace asks its container for.
