@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a driver knows of the resource it creates: its identity and its section evaluated for this
  * node (scopes, inheritance, references and defaults applied, values typed).
  */
+@ProviderType
 public interface ResourceContext {
 
     String service();
@@ -82,6 +85,7 @@ public interface ResourceContext {
     }
 
     /** What a resource's context knows of the rest of its service on this node. */
+    @ProviderType
     interface ServiceScope {
 
         ServiceScope NONE = new ServiceScope() {

@@ -3,6 +3,7 @@ package org.nestor.core.spi;
 import java.util.List;
 
 import org.nestor.core.config.Keyword;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A resource driver: one type of one resource group, for example {@code container.kvm} or
@@ -12,6 +13,7 @@ import org.nestor.core.config.Keyword;
  * {@link #group()} and {@link #type()} are its identity, {@code <group>.<type>}: no service
  * property repeats them.
  */
+@ConsumerType
 public interface ResourceDriver {
 
     /** The resource group: ip, disk, fs, container, app, sync or task. */
