@@ -3,11 +3,11 @@ package org.nestor.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.nestor.core.config.ConfigEvaluation;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.internal.config.ConfigEvaluation;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

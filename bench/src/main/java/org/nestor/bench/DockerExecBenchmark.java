@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceLog;
@@ -47,8 +47,8 @@ public class DockerExecBenchmark {
     @Setup
     public void setUp() throws Exception {
         work = Files.createTempDirectory("nestor-bench-docker");
-        CommandResult engine = CommandRunner.run(List.of(ENGINE, "start", work.resolve("engine").toString()), TIMEOUT,
-                null, Map.of(), null);
+        CommandResult engine = Commands.local().run(List.of(ENGINE, "start", work.resolve("engine").toString()),
+                TIMEOUT);
         if (!engine.succeeded()) {
             throw new IllegalStateException("podman engine: " + engine.reason());
         }
@@ -63,8 +63,8 @@ public class DockerExecBenchmark {
     @TearDown
     public void tearDown() throws Exception {
         container.stop();
-        CommandRunner.run(List.of(ENGINE, "stop", work.resolve("engine").toString()), TIMEOUT, null, Map.of(), null);
-        CommandRunner.run(List.of("rm", "-rf", work.toString()), TIMEOUT, null, Map.of(), null);
+        Commands.local().run(List.of(ENGINE, "stop", work.resolve("engine").toString()), TIMEOUT);
+        Commands.local().run(List.of("rm", "-rf", work.toString()), TIMEOUT);
     }
 
     @Benchmark

@@ -12,7 +12,7 @@ import org.libvirt.Domain;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -65,7 +65,7 @@ public class LibvirtBenchmark {
         work = Files.createTempDirectory("nestor-bench-libvirt");
         Path node = Files.copy(Path.of("bundle-libvirt/src/test/resources/test-node.xml"), work.resolve("node.xml"));
         uri = "test://" + node;
-        CommandResult sshd = CommandRunner.run(List.of(SSHD, "start", work.toString()), TIMEOUT, null, Map.of(), null);
+        CommandResult sshd = Commands.local().run(List.of(SSHD, "start", work.toString()), TIMEOUT);
         if (!sshd.succeeded()) {
             throw new IllegalStateException("sshd: " + sshd.reason());
         }
@@ -84,8 +84,8 @@ public class LibvirtBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         raw.close();
-        CommandRunner.run(List.of(SSHD, "stop", work.toString()), TIMEOUT, null, Map.of(), null);
-        CommandRunner.run(List.of("rm", "-rf", work.toString()), TIMEOUT, null, Map.of(), null);
+        Commands.local().run(List.of(SSHD, "stop", work.toString()), TIMEOUT);
+        Commands.local().run(List.of("rm", "-rf", work.toString()), TIMEOUT);
     }
 
         @Benchmark

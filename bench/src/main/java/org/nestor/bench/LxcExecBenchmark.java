@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The exec round trip into a running busybox container: Nestor's container.lxc transport
- * ({@code ContainerResource.exec}, lxc-attach under the CommandRunner) against the same
+ * ({@code ContainerResource.exec}, lxc-attach run by the core's Commands) against the same
  * {@code lxc-attach -- true} started with a bare ProcessBuilder. Needs root and the lxc package.
  */
 @State(Scope.Benchmark)

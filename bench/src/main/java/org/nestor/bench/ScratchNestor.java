@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.action.ServiceEngine;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nestor.core.config.ConfigEvaluation;
-import org.nestor.core.config.ConfigReader;
-import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.EvaluatedConfig;
+import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.internal.config.ConfigEvaluation;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.config.DriverRegistry;
 
 /** The benchmark must measure valid services fully evaluated, not an early error path. */

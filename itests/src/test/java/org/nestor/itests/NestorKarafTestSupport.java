@@ -16,9 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -151,9 +149,7 @@ public abstract class NestorKarafTestSupport {
     protected ServiceRegistration<ResourceDriver> registerItestDriver(FakeWorld world) {
         FakeDriver driver = new FakeDriver("container", "itest", world).withKeywords(
                 Keyword.of("container", "image", ValueType.STRING, "Image of the test container"));
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(ResourceDriver.TYPE_PROPERTY, "container.itest");
-        return bundleContext.registerService(ResourceDriver.class, driver, properties);
+        return bundleContext.registerService(ResourceDriver.class, driver, null);
     }
 
     private boolean bundleInstalled(String symbolicName) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.nestor.core.status.ServiceStatus;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** {@link ServiceActions} that hands every call to another: the base of layers over the engine. */
+@ConsumerType
 public abstract class ForwardingServiceActions implements ServiceActions {
 
     /** Where the calls go. */

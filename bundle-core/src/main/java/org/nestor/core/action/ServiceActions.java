@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.nestor.core.status.ServiceStatus;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Runs actions on the services of this node and reports their status. Actions on one service are
  * serialized by the service lock; every step goes to {@code data/nestor/<svc>/actions.log}.
  */
+@ProviderType
 public interface ServiceActions {
 
     /**

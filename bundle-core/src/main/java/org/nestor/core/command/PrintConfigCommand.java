@@ -7,9 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.nestor.core.config.ConfigEvaluation;
 import org.nestor.core.config.ConfigFormat;
-import org.nestor.core.config.ConfigWriter;
 import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.ServiceConfig;
 
@@ -36,11 +34,10 @@ public class PrintConfigCommand extends ServiceCommandSupport {
         }
         ServiceConfig config = store.read(service);
         if (eval) {
-            ConfigEvaluation evaluation = new ConfigEvaluation(service, config, keywords,
-                    EvaluationContext.of(node, impersonate));
-            out.print(ConfigWriter.write(evaluation.evaluateAll(), outputFormat));
+            out.print(configs.write(configs.evaluate(service, config, EvaluationContext.of(node, impersonate)),
+                    outputFormat));
         } else {
-            out.print(ConfigWriter.write(config, outputFormat));
+            out.print(configs.write(config, outputFormat));
         }
     }
 }

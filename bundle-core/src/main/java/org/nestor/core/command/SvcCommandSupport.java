@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.nestor.core.action.ServiceActions;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.config.ServiceConfigs;
 import org.nestor.core.pool.Cluster;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.store.StoreException;
@@ -34,6 +34,9 @@ public abstract class SvcCommandSupport implements Action {
     protected KeywordDictionary keywords;
 
     @Reference
+    protected ServiceConfigs configs;
+
+    @Reference
     protected NodeIdentity node;
 
     @Reference
@@ -51,12 +54,12 @@ public abstract class SvcCommandSupport implements Action {
     protected abstract void run(PrintStream out) throws Exception;
 
     /** Reads a configuration (INI or JSON) from a file, or from standard input for "-". */
-    protected static ServiceConfig readConfig(String file) {
+    protected ServiceConfig readConfig(String file) {
         try {
             if (STDIN.equals(file)) {
-                return ConfigReader.read(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>");
+                return configs.read(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>");
             }
-            return ConfigReader.read(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+            return configs.read(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
         } catch (NoSuchFileException e) {
             throw new StoreException(file + ": no such file");
         } catch (IOException e) {

@@ -3,10 +3,13 @@ package org.nestor.core.config;
 import java.util.List;
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Every keyword Nestor knows now: the core's and those of the drivers installed at this moment.
  * A driver that arrives or leaves changes the answers at once.
  */
+@ProviderType
 public interface KeywordDictionary {
 
     /** All keywords: the core's first, then each driver's, in a stable order. */

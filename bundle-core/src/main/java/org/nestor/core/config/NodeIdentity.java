@@ -2,10 +2,13 @@ package org.nestor.core.config;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Who this node is: its name (from {@code etc/nestor/node.cfg}, overridden by the environment
  * variable {@code NESTOR_NODE}, else the short host name) and the pool it belongs to.
  */
+@ProviderType
 public interface NodeIdentity {
 
     String name();

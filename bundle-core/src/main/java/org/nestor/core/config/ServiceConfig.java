@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A service configuration as written: ordered sections of ordered raw keyword values. The same
- * model serves the INI and the JSON form; evaluation happens in {@link ConfigEvaluation}.
+ * model serves the INI and the JSON form; {@link ServiceConfigs} reads, writes and evaluates it.
  */
 public final class ServiceConfig {
 
@@ -39,8 +39,8 @@ public final class ServiceConfig {
         return sections.computeIfAbsent(name, n -> new Section(n, 0));
     }
 
-    /** Adds a new section; the caller has checked that the name is not taken. */
-    Section add(String name, int line) {
+    /** Adds a new section, read at {@code line}; the caller has checked that the name is not taken. */
+    public Section add(String name, int line) {
         Section section = new Section(name, line);
         sections.put(name, section);
         return section;

@@ -9,7 +9,9 @@ import org.nestor.core.action.ActionLayer;
 import org.nestor.core.action.ServiceActions;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
+import org.nestor.core.config.ServiceConfigs;
 import org.nestor.core.internal.action.ServiceEngine;
+import org.nestor.core.internal.config.ConfigService;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
@@ -37,6 +39,7 @@ import org.nestor.core.sync.ConfigSync;
 public final class NodeAssembly {
 
     private final DriverRegistry drivers = new DriverRegistry();
+    private final ConfigService configs = new ConfigService(drivers);
     private final FileNodeIdentity node;
     private final FileServiceStore store;
     private final ServiceActions actions;
@@ -90,8 +93,8 @@ public final class NodeAssembly {
 
     /** The services a command may reference, by the types the OSGi registry offers them under. */
     public Map<Class<?>, Object> services() {
-        return Map.of(KeywordDictionary.class, drivers, Drivers.class, drivers, NodeIdentity.class, node,
-                ServiceStore.class, store, ServiceActions.class, actions, Pool.class, pool, Cluster.class, cluster,
+        return Map.of(KeywordDictionary.class, drivers, Drivers.class, drivers, ServiceConfigs.class, configs,
+                NodeIdentity.class, node, ServiceStore.class, store, ServiceActions.class, actions, Pool.class, pool, Cluster.class, cluster,
                 PeerEndpoint.class, endpoint);
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.nestor.core.config.Keyword;
 import org.nestor.core.config.ValueType;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** A driver of the {@code container} group: its resources are guests Nestor can relay into. */
+@ConsumerType
 public interface ContainerDriver extends ResourceDriver {
 
     /** Longest wait for a container to be up, answering and operational, per semantics. */

@@ -2,7 +2,6 @@ package org.nestor.core.spi;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -22,7 +21,6 @@ public record ContainerProbes(Duration poll, Predicate<String> ping) {
 
     /** {@code ping -c 1 -W 1 ADDRESS}: one echo request, answered within a second (IPv4 or IPv6). */
     public static boolean answersPing(String address) {
-        return CommandRunner.run(List.of("ping", "-c", "1", "-W", "1", address), PING_TIMEOUT, null, Map.of(), null)
-                .succeeded();
+        return Commands.local().run(List.of("ping", "-c", "1", "-W", "1", address), PING_TIMEOUT).succeeded();
     }
 }

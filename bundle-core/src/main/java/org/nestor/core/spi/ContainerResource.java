@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A container or VM resource, and the transport into its guest that encapsulation relays through.
  * Drivers implement it by extending {@link ContainerSupport}, which holds the readiness contract.
  */
+@ConsumerType
 public interface ContainerResource extends Resource {
 
     /** The container's name on its hypervisor (lxc name, docker name, libvirt domain). */

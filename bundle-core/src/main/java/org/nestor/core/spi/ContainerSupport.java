@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.nestor.core.spi.Waits.Deadline;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The readiness contract of semantics.md, for every container driver. Start: nothing when the
@@ -14,6 +15,7 @@ import org.nestor.core.spi.Waits.Deadline;
  * giving up at once when it goes down. Stop: {@link #requestStop(Duration)}, wait down within
  * {@code stop_timeout}, then {@link #forceStop()} and wait down again.
  */
+@ConsumerType
 public abstract class ContainerSupport implements ContainerResource {
 
     /** Longest wait for a container forced down to be down. */

@@ -3,15 +3,18 @@ package org.nestor.core.spi;
 import java.util.List;
 
 import org.nestor.core.config.Keyword;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * What most drivers are: a group, a type, the keywords of that type and the way a resource is made
  * from its context. A driver component extends it and passes these to the constructor.
  */
+@ConsumerType
 public abstract class DriverSupport implements ResourceDriver {
 
     /** Makes the handle of one resource. */
     @FunctionalInterface
+    @ConsumerType
     public interface Factory {
         Resource create(ResourceContext context) throws ResourceException;
     }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * The local side of a copy into or out of a guest, as every transport needs it: the file read
  * whole, or a file replaced only once the copy succeeded (temporary file beside it, atomic rename),
@@ -17,6 +19,7 @@ public final class LocalFiles {
 
     /** What a copy writes into the temporary file. */
     @FunctionalInterface
+    @ConsumerType
     public interface Content {
         void writeTo(Path temporary) throws IOException, ResourceException;
     }

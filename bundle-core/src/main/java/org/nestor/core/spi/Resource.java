@@ -3,11 +3,13 @@ package org.nestor.core.spi;
 import java.util.List;
 
 import org.nestor.core.status.ResourceStatus;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The handle of one resource of a service, made by its driver for one action or status. The
  * engine decides what to run; a handle only does it and reports.
  */
+@ConsumerType
 public interface Resource {
 
     /** Brings the resource up. */

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a driver knows of the resource it creates: its identity and its section evaluated for this
  * node (scopes, inheritance, references and defaults applied, values typed).
  */
+@ProviderType
 public interface ResourceContext {
 
     String service();
@@ -58,6 +61,11 @@ public interface ResourceContext {
 
     ResourceLog log();
 
+    /** How this resource runs its tools on this node. */
+    default Commands commands() {
+        return Commands.local();
+    }
+
     /**
      * Another resource of the same service on this node, as its driver makes it: what a resource
      * that works inside a container's namespace asks its container for.
@@ -77,6 +85,7 @@ public interface ResourceContext {
     }
 
     /** What a resource's context knows of the rest of its service on this node. */
+    @ProviderType
     interface ServiceScope {
 
         ServiceScope NONE = new ServiceScope() {

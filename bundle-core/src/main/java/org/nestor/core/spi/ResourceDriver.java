@@ -3,20 +3,18 @@ package org.nestor.core.spi;
 import java.util.List;
 
 import org.nestor.core.config.Keyword;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A resource driver: one type of one resource group, for example {@code container.kvm} or
  * {@code ip.host}. The keywords it declares become valid in sections of its type, show in
  * {@code svc:print-keywords} and are checked by {@code svc:validate}, and the action engine uses it
  * for the resources of its type, from the moment the driver service appears until it leaves.
+ * {@link #group()} and {@link #type()} are its identity, {@code <group>.<type>}: no service
+ * property repeats them.
  */
+@ConsumerType
 public interface ResourceDriver {
-
-    /**
-     * Service property naming the driver type as {@code <group>.<type>}, e.g. {@code container.docker}.
-     * Must equal {@link #group()} + "." + {@link #type()}.
-     */
-    String TYPE_PROPERTY = "nestor.driver.type";
 
     /** The resource group: ip, disk, fs, container, app, sync or task. */
     String group();

@@ -2,7 +2,10 @@ package org.nestor.core.spi;
 
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Lines a resource adds to its service's action log, as {@code TIME node.svc.rid LEVEL message}. */
+@ProviderType
 public interface ResourceLog {
 
     /** Logs nothing: status checks, which leave the action log alone. */

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.nestor.core.config.Problem;
 import org.nestor.core.config.ServiceConfig;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The services of this node, stored as {@code etc/nestor/services/<name>.conf} under the Nestor base.
@@ -15,6 +16,7 @@ import org.nestor.core.config.ServiceConfig;
  * writes are atomic and serialized per service by a lock that every process on the node honours.
  * The file's modification time is the configuration's version.
  */
+@ProviderType
 public interface ServiceStore {
 
     /** The directory of the service files. */

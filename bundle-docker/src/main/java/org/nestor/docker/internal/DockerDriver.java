@@ -19,8 +19,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** {@code container.docker} (alias {@code oci}): containers through the Docker Engine API. */
-@Component(service = {ResourceDriver.class, DockerDriver.class}, configurationPid = DockerConfiguration.PID,
-        property = ResourceDriver.TYPE_PROPERTY + "=container." + DockerDriver.TYPE)
+@Component(service = {ResourceDriver.class, DockerDriver.class}, configurationPid = DockerConfiguration.PID)
 @Designate(ocd = DockerConfiguration.class)
 public class DockerDriver implements ContainerDriver {
 

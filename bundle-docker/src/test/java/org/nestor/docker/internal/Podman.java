@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 
 /**
  * A real Docker Engine API for the tests: podman's compatible service started by
@@ -49,15 +49,14 @@ final class Podman implements AutoCloseable {
     }
 
     private static CommandResult engine(String verb, Path directory) {
-        return CommandRunner.run(List.of(SCRIPT.toString(), verb, directory.toString()), COMMAND_TIMEOUT, null, Map.of(),
-                null);
+        return Commands.local().run(List.of(SCRIPT.toString(), verb, directory.toString()), COMMAND_TIMEOUT);
     }
 
     /** A podman command with this engine's configuration, for checks behind the API's back. */
     CommandResult podman(String... args) {
         List<String> argv = new ArrayList<>(List.of("podman"));
         argv.addAll(List.of(args));
-        return CommandRunner.run(argv, COMMAND_TIMEOUT, null,
+        return Commands.local().run(argv, COMMAND_TIMEOUT, null,
                 Map.of("CONTAINERS_CONF", directory.resolve("containers.conf").toString()), null);
     }
 

@@ -10,10 +10,9 @@ import java.util.Map;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
-
 import org.junit.jupiter.api.Test;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.config.DriverRegistry;
 
 class RunArgsTest {

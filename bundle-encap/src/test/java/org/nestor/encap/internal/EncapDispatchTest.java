@@ -19,7 +19,7 @@ import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.Dispatch;
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.config.ConfigReader;
+import org.nestor.core.internal.config.ConfigReader;
 
 /** semantics.md "Encapsulation", dispatch of an action: levels, order, scope, relays. */
 class EncapDispatchTest {

@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.action.ServiceEngine;
 import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;

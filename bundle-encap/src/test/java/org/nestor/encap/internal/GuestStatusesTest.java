@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nestor.core.config.ConfigReader;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.status.ResourceState;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;

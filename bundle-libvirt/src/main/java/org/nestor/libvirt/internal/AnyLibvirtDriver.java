@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code container.libvirt}: see {@link DomainType#LIBVIRT}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=container.libvirt")
+@Component(service = ResourceDriver.class)
 public class AnyLibvirtDriver extends DomainDriver {
 
     /** For bin/nestor (ServiceLoader) and tests: with connections of its own. */

@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code container.kvm}: see {@link DomainType#KVM}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=container.kvm")
+@Component(service = ResourceDriver.class)
 public class KvmDriver extends DomainDriver {
 
     /** For bin/nestor (ServiceLoader) and tests: with connections of its own. */

@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code container.xen}: see {@link DomainType#XEN}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=container.xen")
+@Component(service = ResourceDriver.class)
 public class XenDriver extends DomainDriver {
 
     /** For bin/nestor (ServiceLoader) and tests: with connections of its own. */

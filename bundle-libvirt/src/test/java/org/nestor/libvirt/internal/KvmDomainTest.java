@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
@@ -46,8 +46,8 @@ class KvmDomainTest {
                 && Components.libvirt() && Files.exists(Path.of("/dev/kvm"))
                 && Components.executable("/usr/sbin/libvirtd") && Components.executable("/usr/bin/qemu-system-x86_64"),
                 "libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86");
-        CommandResult daemon = CommandRunner.run(List.of(Path.of("src/test/kvm/libvirtd.sh").toAbsolutePath()
-                .toString()), TOOL_TIMEOUT, null, Map.of(), null);
+        CommandResult daemon = Commands.local().run(List.of(Path.of("src/test/kvm/libvirtd.sh").toAbsolutePath()
+                .toString()), TOOL_TIMEOUT);
         if (!daemon.succeeded()) {
             throw new IllegalStateException("libvirtd: " + daemon.reason());
         }
@@ -56,8 +56,8 @@ class KvmDomainTest {
     @AfterEach
     void undefine() {
         connections.closeAll();
-        CommandRunner.run(List.of("virsh", "-c", "qemu:///system", "destroy", name), TOOL_TIMEOUT, null, Map.of(), null);
-        CommandRunner.run(List.of("virsh", "-c", "qemu:///system", "undefine", name), TOOL_TIMEOUT, null, Map.of(), null);
+        Commands.local().run(List.of("virsh", "-c", "qemu:///system", "destroy", name), TOOL_TIMEOUT);
+        Commands.local().run(List.of("virsh", "-c", "qemu:///system", "undefine", name), TOOL_TIMEOUT);
     }
 
     private DomainResource domain(Map<String, Object> extra) throws Exception {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.ssh.SshSessions;
 
@@ -53,7 +52,7 @@ class SshTransportTest {
     }
 
     private static CommandResult sshd(String verb) {
-        return CommandRunner.run(List.of(SCRIPT.toString(), verb, sshd.toString()), TOOL_TIMEOUT, null, Map.of(), null);
+        return Commands.local().run(List.of(SCRIPT.toString(), verb, sshd.toString()), TOOL_TIMEOUT);
     }
 
     private static CommandResult check(CommandResult result) {
@@ -108,8 +107,8 @@ class SshTransportTest {
 
     @Test
     void anUnknownHostKeyIsRefused(@TempDir Path other) throws Exception {
-        check(CommandRunner.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
-                other.resolve("stranger").toString()), TOOL_TIMEOUT, null, Map.of(), null));
+        check(Commands.local().run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                other.resolve("stranger").toString()), TOOL_TIMEOUT));
         Path knownHosts = Files.writeString(other.resolve("known_hosts"), "[127.0.0.1]:" + port + " "
                 + Files.readString(other.resolve("stranger.pub")));
         CommandResult refused = transport(knownHosts).exec(List.of("true"), null, Duration.ofSeconds(10));

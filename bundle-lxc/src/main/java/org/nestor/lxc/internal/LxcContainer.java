@@ -42,7 +42,8 @@ final class LxcContainer extends ContainerSupport {
         this.context = context;
         String name = context.string("name");
         String dataDir = context.string("container_data_dir");
-        this.lxc = new LxcTools(toolsDirectory, name == null || name.isBlank() ? context.service() : name,
+        this.lxc = new LxcTools(context.commands(), toolsDirectory,
+                name == null || name.isBlank() ? context.service() : name,
                 dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir));
         this.configFile = context.string("cf");
         this.template = context.string("template");

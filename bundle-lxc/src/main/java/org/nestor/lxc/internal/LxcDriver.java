@@ -17,8 +17,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** {@code container.lxc}: LXC containers through the lxc tools. */
-@Component(service = ResourceDriver.class, configurationPid = LxcConfiguration.PID,
-        property = ResourceDriver.TYPE_PROPERTY + "=container." + LxcDriver.TYPE)
+@Component(service = ResourceDriver.class, configurationPid = LxcConfiguration.PID)
 @Designate(ocd = LxcConfiguration.class)
 public class LxcDriver implements ContainerDriver {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 
 /**
@@ -24,16 +24,19 @@ final class LxcTools {
     /** lxc's own container directory when no {@code -P} is given. */
     static final Path DEFAULT_LXC_PATH = Path.of("/var/lib/lxc");
 
+    private final Commands commands;
     private final Path toolsDirectory;
     private final String name;
     private final Path lxcPath;
 
     /**
+     * @param commands       how the tools are run
      * @param toolsDirectory where lxc-start and the others are, or null for the PATH
      * @param name           the container name
      * @param lxcPath        the container directory ({@code -P}), or null for lxc's default
      */
-    LxcTools(Path toolsDirectory, String name, Path lxcPath) {
+    LxcTools(Commands commands, Path toolsDirectory, String name, Path lxcPath) {
+        this.commands = commands;
         this.toolsDirectory = toolsDirectory;
         this.name = name;
         this.lxcPath = lxcPath;
@@ -76,7 +79,7 @@ final class LxcTools {
             throw new ResourceException("lxc tools not found: " + program + " is not "
                     + (toolsDirectory != null ? "in " + toolsDirectory : "on the PATH") + " (install the lxc package)");
         }
-        return CommandRunner.run(argv, timeout, null, Map.of(), stdin, stdoutFile);
+        return commands.run(argv, timeout, null, Map.of(), stdin, stdoutFile);
     }
 
     /** The state lxc-info reports (RUNNING, STOPPED, FROZEN...), or null when the container does not exist. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -216,7 +216,7 @@ class LxcContainerTest {
     }
 
     private static void run(String... argv) {
-        CommandRunner.run(List.of(argv), Duration.ofSeconds(60), null, Map.of(), null);
+        Commands.local().run(List.of(argv), Duration.ofSeconds(60));
     }
 
     /** The evaluated keywords of one container#1 of service "svc". */

@@ -26,10 +26,11 @@ final class HostIp implements Resource {
         this.device = IpKeywords.required(context, "ipdev");
         InetAddress address = Addresses.resolve(ipname);
         String netmask = context.string("netmask");
+        Namespace host = Namespace.host(context.commands());
         int prefix = netmask == null || netmask.isBlank()
-                ? Plumbing.devicePrefix(Namespace.HOST, device, address) : Addresses.prefix(netmask,
+                ? Plumbing.devicePrefix(host, device, address) : Addresses.prefix(netmask,
                 Addresses.isV6(address));
-        this.plumbing = new Plumbing(Namespace.HOST, device, address, prefix, context.string("gateway"),
+        this.plumbing = new Plumbing(host, device, address, prefix, context.string("gateway"),
                 context.log());
     }
 

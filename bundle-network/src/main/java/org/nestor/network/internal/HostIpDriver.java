@@ -5,7 +5,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code ip.host}: a service address on one of this node's interfaces. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=ip." + HostIpDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class HostIpDriver extends DriverSupport {
 
     static final String TYPE = "host";

@@ -3,32 +3,35 @@ package org.nestor.network.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 
 /**
  * Where the network commands run: this node's own namespace, or a container's, entered with
  * {@code nsenter -t PID -n}. Every command is an argument vector with a timeout.
  */
-record Namespace(Long pid) {
+record Namespace(Commands commands, Long pid) {
 
-    static final Namespace HOST = new Namespace(null);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    static Namespace ofContainer(long pid) {
-        return new Namespace(pid);
+    /** This node's own namespace. */
+    static Namespace host(Commands commands) {
+        return new Namespace(commands, null);
+    }
+
+    static Namespace ofContainer(Commands commands, long pid) {
+        return new Namespace(commands, pid);
     }
 
     CommandResult run(List<String> argv) {
-        return CommandRunner.run(command(argv), COMMAND_TIMEOUT, null, Map.of(), null);
+        return commands.run(command(argv), COMMAND_TIMEOUT);
     }
 
     /** Runs it and fails, with its error, unless it succeeds. */
     CommandResult check(List<String> argv) throws ResourceException {
-        return CommandRunner.check(command(argv), COMMAND_TIMEOUT);
+        return commands.check(command(argv), COMMAND_TIMEOUT);
     }
 
     private List<String> command(List<String> argv) {

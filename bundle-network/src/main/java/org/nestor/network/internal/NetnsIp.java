@@ -23,6 +23,7 @@ import org.nestor.core.status.Status;
 final class NetnsIp implements Resource {
 
     private final ResourceContext context;
+    private final Namespace host;
     private final String ipname;
     private final String hostDevice;
     private final String container;
@@ -36,6 +37,7 @@ final class NetnsIp implements Resource {
 
     NetnsIp(ResourceContext context) throws ResourceException {
         this.context = context;
+        this.host = Namespace.host(context.commands());
         this.ipname = IpKeywords.required(context, "ipname");
         this.hostDevice = IpKeywords.required(context, "ipdev");
         this.container = IpKeywords.required(context, "netns");
@@ -75,12 +77,12 @@ final class NetnsIp implements Resource {
             throw new ResourceException("netns: " + container + " is not a container");
         }
         OptionalLong pid = containerResource.pid();
-        return pid.isPresent() ? Namespace.ofContainer(pid.getAsLong()) : null;
+        return pid.isPresent() ? Namespace.ofContainer(context.commands(), pid.getAsLong()) : null;
     }
 
     private Plumbing plumbing(Namespace namespace) throws ResourceException {
         int prefix = netmask == null || netmask.isBlank()
-                ? Plumbing.devicePrefix(Namespace.HOST, hostDevice, address)
+                ? Plumbing.devicePrefix(host, hostDevice, address)
                 : Addresses.prefix(netmask, Addresses.isV6(address));
         return new Plumbing(namespace, device, address, prefix, context.string("gateway"), context.log());
     }
@@ -106,7 +108,7 @@ final class NetnsIp implements Resource {
 
     /** The interface, made on the host, moved into the namespace, renamed, marked and up. */
     private void makeInterface(Namespace namespace) throws ResourceException {
-        if (!Namespace.HOST.run(List.of("ip", "link", "show", "dev", hostDevice)).succeeded()) {
+        if (!host.run(List.of("ip", "link", "show", "dev", hostDevice)).succeeded()) {
             throw new ResourceException("ipdev: no interface " + hostDevice + " on this node");
         }
         String pid = namespace.pid().toString();
@@ -124,7 +126,7 @@ final class NetnsIp implements Resource {
             }
             host("ip", "link", "set", movingEnd, "netns", pid);
         } catch (ResourceException e) {
-            Namespace.HOST.run(List.of("ip", "link", "del", "bridge".equals(mode) ? hostEnd : movingEnd));
+            host.run(List.of("ip", "link", "del", "bridge".equals(mode) ? hostEnd : movingEnd));
             if (e.getMessage().contains("Unknown device type")) {
                 throw new ResourceException("mode " + mode + ": this node's kernel cannot make such interfaces ("
                         + e.getMessage() + ")", e);
@@ -138,7 +140,7 @@ final class NetnsIp implements Resource {
 
     private void host(String... argv) throws ResourceException {
         context.log().info(String.join(" ", argv));
-        Namespace.HOST.check(List.of(argv));
+        host.check(List.of(argv));
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code ip.netns}: a service address plumbed inside a container's network namespace. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=ip." + NetnsIpDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class NetnsIpDriver extends DriverSupport {
 
     static final String TYPE = "netns";

@@ -4,7 +4,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code fs.bind}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=fs.bind")
+@Component(service = ResourceDriver.class)
 public class BindFsDriver extends FsDriver {
 
     public BindFsDriver() {

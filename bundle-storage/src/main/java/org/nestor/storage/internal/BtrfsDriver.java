@@ -6,7 +6,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code sync.btrfs}: a subvolume's read-only snapshots sent incrementally to the target nodes. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=sync." + BtrfsDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class BtrfsDriver extends DriverSupport {
 
     static final String TYPE = "btrfs";

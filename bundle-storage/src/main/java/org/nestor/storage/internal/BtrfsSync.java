@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.nestor.core.pool.PoolNode;
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.ssh.SshSessions;
@@ -121,7 +120,7 @@ final class BtrfsSync extends SyncResource {
     private String remote(PoolNode peer, List<String> argv) throws ResourceException {
         List<String> command = new ArrayList<>(targets.ssh(peer));
         command.add(SshSessions.shellWords(argv));
-        return CommandRunner.check(command, Devices.QUICK).stdout();
+        return context.commands().check(command, Devices.QUICK).stdout();
     }
 
     private void remoteQuietly(PoolNode peer, List<String> argv) {
@@ -179,6 +178,6 @@ final class BtrfsSync extends SyncResource {
 
     private void run(List<String> argv) throws ResourceException {
         context.log().info(String.join(" ", argv));
-        CommandRunner.check(argv, TRANSFER_TIMEOUT);
+        context.commands().check(argv, TRANSFER_TIMEOUT);
     }
 }

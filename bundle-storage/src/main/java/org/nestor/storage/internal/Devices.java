@@ -5,10 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 
 /** Loop devices of image files, and the path of a device as the kernel names it. */
@@ -20,9 +19,8 @@ final class Devices {
     }
 
     /** The loop devices the file is attached to ({@code losetup -j}), in the kernel's order. */
-    static List<String> loopsOf(Path file) {
-        CommandResult result = CommandRunner.run(List.of("losetup", "-j", file.toString()), QUICK, null,
-                Map.of(), null);
+    static List<String> loopsOf(Commands commands, Path file) {
+        CommandResult result = commands.run(List.of("losetup", "-j", file.toString()), QUICK);
         return result.stdout().lines().filter(line -> line.contains(":")).map(line -> line.substring(0,
                 line.indexOf(':'))).toList();
     }
@@ -33,10 +31,10 @@ final class Devices {
      *
      * @throws ResourceException naming the keyword when there is none
      */
-    static Path block(String dev) throws ResourceException {
+    static Path block(Commands commands, String dev) throws ResourceException {
         Path path = Path.of(dev);
         if (Files.isRegularFile(path)) {
-            List<String> loops = loopsOf(path);
+            List<String> loops = loopsOf(commands, path);
             if (loops.isEmpty()) {
                 throw new ResourceException("dev: " + dev + " is a file with no loop device attached (a disk.loop "
                         + "resource attaches it)");

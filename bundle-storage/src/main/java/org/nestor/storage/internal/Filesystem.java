@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -62,7 +60,7 @@ final class Filesystem implements Resource {
         return switch (fsType) {
             case TMPFS -> mount.type().equals("tmpfs");
             case BIND -> true;
-            default -> Path.of(mount.source()).equals(Devices.block(dev));
+            default -> Path.of(mount.source()).equals(Devices.block(context.commands(), dev));
         };
     }
 
@@ -77,7 +75,7 @@ final class Filesystem implements Resource {
             return;
         }
         requireEmptyMountPoint();
-        String device = fsType.onDevice() ? Devices.block(dev).toString() : dev;
+        String device = fsType.onDevice() ? Devices.block(context.commands(), dev).toString() : dev;
         if (!fsType.check.isEmpty()) {
             check(device);
         }
@@ -118,7 +116,7 @@ final class Filesystem implements Resource {
         List<String> argv = new ArrayList<>(fsType.check);
         argv.add(device);
         context.log().info(String.join(" ", argv));
-        CommandResult checked = CommandRunner.run(argv, CHECK_TIMEOUT, null, Map.of(), null);
+        CommandResult checked = context.commands().run(argv, CHECK_TIMEOUT);
         if (checked.timedOut() || checked.exitCode() < 0 || checked.exitCode() > CORRECTED) {
             throw new ResourceException(String.join(" ", argv) + " found what it cannot repair alone (exit "
                     + checked.exitCode() + "): " + checked.reason() + "; not mounted");
@@ -132,19 +130,18 @@ final class Filesystem implements Resource {
             return;
         }
         context.log().info("umount " + mnt);
-        CommandResult unmounted = CommandRunner.run(List.of("umount", mnt.toString()), MOUNT_TIMEOUT, null, Map.of(),
-                null);
+        CommandResult unmounted = context.commands().run(List.of("umount", mnt.toString()), MOUNT_TIMEOUT);
         if (unmounted.succeeded()) {
             return;
         }
-        String holders = CommandRunner.run(List.of("fuser", "-m", mnt.toString()), Devices.QUICK, null, Map.of(), null)
+        String holders = context.commands().run(List.of("fuser", "-m", mnt.toString()), Devices.QUICK)
                 .stdout().strip();
         if (!killHolders) {
             throw new ResourceException("umount " + mnt + " failed: " + unmounted.reason() + (holders.isEmpty() ? ""
                     : " (held by pids " + holders + "; kill_holders = true kills them on stop)"));
         }
         context.log().warn("killing the holders of " + mnt + ": pids " + holders);
-        CommandRunner.run(List.of("fuser", "-k", "-KILL", "-m", mnt.toString()), Devices.QUICK, null, Map.of(), null);
+        context.commands().run(List.of("fuser", "-k", "-KILL", "-m", mnt.toString()), Devices.QUICK);
         run(List.of("umount", mnt.toString()), MOUNT_TIMEOUT);
     }
 
@@ -168,16 +165,16 @@ final class Filesystem implements Resource {
             return Files.isDirectory(mnt);
         }
         try {
-            return fsType.type().equals(filesystemOn(Devices.block(dev).toString()));
+            return fsType.type().equals(filesystemOn(Devices.block(context.commands(), dev).toString()));
         } catch (ResourceException e) {
             return null;
         }
     }
 
     /** The filesystem type blkid finds on the device, or null for none. */
-    private static String filesystemOn(String device) {
-        String found = CommandRunner.run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", device), Devices.QUICK,
-                null, Map.of(), null).stdout().strip();
+    private String filesystemOn(String device) {
+        String found = context.commands().run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", device),
+                Devices.QUICK).stdout().strip();
         return found.isEmpty() ? null : found;
     }
 
@@ -185,7 +182,7 @@ final class Filesystem implements Resource {
     @Override
     public void provision() throws ResourceException {
         if (fsType.onDevice()) {
-            String device = Devices.block(dev).toString();
+            String device = Devices.block(context.commands(), dev).toString();
             String found = filesystemOn(device);
             if (found != null && !found.equals(fsType.type())) {
                 throw new ResourceException("dev: " + device + " holds a " + found + " filesystem, not " + fsType.type()
@@ -206,6 +203,6 @@ final class Filesystem implements Resource {
 
     private void run(List<String> argv, Duration timeout) throws ResourceException {
         context.log().info(String.join(" ", argv));
-        CommandRunner.check(argv, timeout);
+        context.commands().check(argv, timeout);
     }
 }

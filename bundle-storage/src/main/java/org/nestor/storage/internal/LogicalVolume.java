@@ -2,7 +2,6 @@ package org.nestor.storage.internal;
 
 import java.util.List;
 
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -38,12 +37,12 @@ final class LogicalVolume implements Resource {
     private void activate(boolean active) throws ResourceException {
         List<String> command = Lvm.activation(target, active);
         context.log().info(String.join(" ", command));
-        CommandRunner.check(command, Lvm.TIMEOUT);
+        context.commands().check(command, Lvm.TIMEOUT);
     }
 
     @Override
     public ResourceStatus status() {
-        Boolean active = Lvm.allActive(target);
+        Boolean active = Lvm.allActive(context.commands(), target);
         if (active == null) {
             return new ResourceStatus(Status.DOWN, List.of("warn: lvs does not know " + target));
         }

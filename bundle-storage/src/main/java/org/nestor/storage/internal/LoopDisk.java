@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
@@ -36,13 +35,13 @@ final class LoopDisk implements Resource {
 
     @Override
     public String label() {
-        List<String> loops = Devices.loopsOf(file);
+        List<String> loops = Devices.loopsOf(context.commands(), file);
         return file + (loops.isEmpty() ? "" : " on " + String.join(", ", loops));
     }
 
     @Override
     public void start() throws ResourceException {
-        List<String> loops = Devices.loopsOf(file);
+        List<String> loops = Devices.loopsOf(context.commands(), file);
         if (!loops.isEmpty()) {
             context.log().info(file + " already on " + loops.get(0));
             return;
@@ -50,22 +49,23 @@ final class LoopDisk implements Resource {
         if (!Files.isRegularFile(file)) {
             throw new ResourceException("file: " + file + " does not exist (svc provision creates it, given a size)");
         }
-        String device = CommandRunner.check(List.of("losetup", "-f", "--show", file.toString()), Devices.QUICK)
+        String device = context.commands().check(List.of("losetup", "-f", "--show", file.toString()), Devices.QUICK)
                 .stdout().strip();
         context.log().info("losetup: " + file + " on " + device);
     }
 
     @Override
     public void stop() throws ResourceException {
-        for (String loop : Devices.loopsOf(file)) {
+        for (String loop : Devices.loopsOf(context.commands(), file)) {
             context.log().info("losetup -d " + loop);
-            CommandRunner.check(List.of("losetup", "-d", loop), Devices.QUICK);
+            context.commands().check(List.of("losetup", "-d", loop), Devices.QUICK);
         }
     }
 
     @Override
     public ResourceStatus status() {
-        return new ResourceStatus(Devices.loopsOf(file).isEmpty() ? Status.DOWN : Status.UP, List.of());
+        return new ResourceStatus(Devices.loopsOf(context.commands(), file).isEmpty() ? Status.DOWN : Status.UP,
+                List.of());
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code disk.loop}: an image file attached to a loop device. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=disk." + LoopDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class LoopDriver extends DriverSupport {
 
     static final String TYPE = "loop";

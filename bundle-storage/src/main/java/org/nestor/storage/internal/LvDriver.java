@@ -8,7 +8,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code disk.lv}: one LVM logical volume, activated on start. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=disk." + LvDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class LvDriver extends DriverSupport {
 
     static final String TYPE = "lv";

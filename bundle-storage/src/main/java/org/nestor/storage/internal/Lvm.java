@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 
 /**
@@ -56,14 +55,14 @@ final class Lvm {
         return commands;
     }
 
-    static List<String> tags(String vg) throws ResourceException {
-        String line = CommandRunner.check(tagsQuery(vg), TIMEOUT).stdout().strip();
+    static List<String> tags(Commands commands, String vg) throws ResourceException {
+        String line = commands.check(tagsQuery(vg), TIMEOUT).stdout().strip();
         return line.isEmpty() ? List.of() : Arrays.stream(line.split(",")).map(String::strip).toList();
     }
 
     /** Whether every logical volume of the target is active (the 5th attribute is 'a'); null when lvs fails. */
-    static Boolean allActive(String target) {
-        CommandResult result = CommandRunner.run(attributesQuery(target), TIMEOUT, null, Map.of(), null);
+    static Boolean allActive(Commands commands, String target) {
+        CommandResult result = commands.run(attributesQuery(target), TIMEOUT);
         if (!result.succeeded()) {
             return null;
         }

@@ -8,7 +8,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code sync.rsync}: files copied to the target nodes with rsync over the pool's SSH. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=sync." + RsyncDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class RsyncDriver extends DriverSupport {
 
     static final String TYPE = "rsync";

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nestor.core.pool.PoolNode;
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 
@@ -46,6 +45,6 @@ final class RsyncSync extends SyncResource {
         argv.addAll(sources);
         argv.add(peer.host() + ":" + destination);
         context.log().info(String.join(" ", argv));
-        CommandRunner.check(argv, TRANSFER_TIMEOUT);
+        context.commands().check(argv, TRANSFER_TIMEOUT);
     }
 }

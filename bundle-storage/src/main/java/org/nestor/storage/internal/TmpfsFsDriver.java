@@ -4,7 +4,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code fs.tmpfs}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=fs.tmpfs")
+@Component(service = ResourceDriver.class)
 public class TmpfsFsDriver extends FsDriver {
 
     public TmpfsFsDriver() {

@@ -8,7 +8,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code disk.vg}: an LVM volume group activated exclusively through host tags. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=disk." + VgDriver.TYPE)
+@Component(service = ResourceDriver.class)
 public class VgDriver extends DriverSupport {
 
     static final String TYPE = "vg";

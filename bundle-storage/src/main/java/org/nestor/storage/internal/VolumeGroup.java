@@ -2,7 +2,6 @@ package org.nestor.storage.internal;
 
 import java.util.List;
 
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -27,7 +26,7 @@ final class VolumeGroup implements Resource {
 
     @Override
     public void start() throws ResourceException {
-        for (List<String> command : Lvm.takeOver(name, Lvm.tags(name), context.node())) {
+        for (List<String> command : Lvm.takeOver(name, Lvm.tags(context.commands(), name), context.node())) {
             run(command);
         }
     }
@@ -35,21 +34,21 @@ final class VolumeGroup implements Resource {
     @Override
     public void stop() throws ResourceException {
         run(Lvm.activation(name, false));
-        if (Lvm.tags(name).contains(context.node())) {
+        if (Lvm.tags(context.commands(), name).contains(context.node())) {
             run(Lvm.deleteTag(name, context.node()));
         }
     }
 
     private void run(List<String> command) throws ResourceException {
         context.log().info(String.join(" ", command));
-        CommandRunner.check(command, Lvm.TIMEOUT);
+        context.commands().check(command, Lvm.TIMEOUT);
     }
 
     @Override
     public ResourceStatus status() {
         try {
-            boolean tagged = Lvm.tags(name).contains(context.node());
-            Boolean active = Lvm.allActive(name);
+            boolean tagged = Lvm.tags(context.commands(), name).contains(context.node());
+            Boolean active = Lvm.allActive(context.commands(), name);
             if (tagged && Boolean.TRUE.equals(active)) {
                 return new ResourceStatus(Status.UP, List.of());
             }

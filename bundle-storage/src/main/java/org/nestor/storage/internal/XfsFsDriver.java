@@ -4,7 +4,7 @@ import org.nestor.core.spi.ResourceDriver;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code fs.xfs}. */
-@Component(service = ResourceDriver.class, property = ResourceDriver.TYPE_PROPERTY + "=fs.xfs")
+@Component(service = ResourceDriver.class)
 public class XfsFsDriver extends FsDriver {
 
     public XfsFsDriver() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.status.Status;
 
@@ -34,7 +34,7 @@ class FilesystemTest {
     void cleanUp() {
         for (Mounts.Mount mount : assertDoesNotFail()) {
             if (mount.mountPoint().startsWith(base.toString())) {
-                CommandRunner.run(List.of("umount", "-l", mount.mountPoint()), Devices.QUICK, null, Map.of(), null);
+                Commands.local().run(List.of("umount", "-l", mount.mountPoint()), Devices.QUICK);
             }
         }
         StorageTestSupport.detach(base.resolve("disk.img"));
@@ -123,7 +123,8 @@ class FilesystemTest {
         Path image = base.resolve("disk.img");
         StorageTestSupport.requireTools("losetup", "mkfs.ext4");
         StorageTestSupport.attach(image, "32M");
-        CommandRunner.check(List.of("mkfs.ext4", "-q", Devices.block(image.toString()).toString()), Devices.QUICK);
+        Commands.local().check(List.of("mkfs.ext4", "-q", Devices.block(Commands.local(), image.toString()).toString()),
+                Devices.QUICK);
         ResourceException foreign = assertThrows(ResourceException.class, () -> fs(FsType.EXT4,
                 Map.of("dev", image.toString(), "mnt", mnt.toString())).start());
         assertEquals("mnt: " + mnt + " is mounted from tmpfs, not " + image, foreign.getMessage());

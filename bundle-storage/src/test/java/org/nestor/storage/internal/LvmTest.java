@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.status.Status;
 
 /**
@@ -46,12 +46,12 @@ class LvmTest {
         Path image = base.resolve("pv.img");
         String loop = StorageTestSupport.attach(image, "64M");
         try {
-            CommandRunner.check(List.of("pvcreate", "-q", loop), Lvm.TIMEOUT);
-            CommandRunner.check(List.of("vgcreate", "-q", vg, loop), Lvm.TIMEOUT);
+            Commands.local().check(List.of("pvcreate", "-q", loop), Lvm.TIMEOUT);
+            Commands.local().check(List.of("vgcreate", "-q", vg, loop), Lvm.TIMEOUT);
             test.run(vg);
         } finally {
-            CommandRunner.run(List.of("vgremove", "-q", "-f", vg), Lvm.TIMEOUT, null, Map.of(), null);
-            CommandRunner.run(List.of("pvremove", "-q", loop), Lvm.TIMEOUT, null, Map.of(), null);
+            Commands.local().run(List.of("vgremove", "-q", "-f", vg), Lvm.TIMEOUT);
+            Commands.local().run(List.of("pvremove", "-q", loop), Lvm.TIMEOUT);
             StorageTestSupport.detach(image);
         }
     }
@@ -60,14 +60,14 @@ class LvmTest {
     void aRealVolumeGroupChangesHands() throws Exception {
         withGroup(vg -> {
             List<String> lines = new ArrayList<>();
-            CommandRunner.check(List.of("vgchange", "--addtag", "n2", vg), Lvm.TIMEOUT);
+            Commands.local().check(List.of("vgchange", "--addtag", "n2", vg), Lvm.TIMEOUT);
             VolumeGroup group = new VolumeGroup(StorageTestSupport.context(base, "disk#1", Map.of("name", vg), lines));
             assertEquals(Status.DOWN, group.status().status());
             group.start();
-            assertEquals(List.of("n1"), Lvm.tags(vg), "n2's tag gone, ours added");
+            assertEquals(List.of("n1"), Lvm.tags(Commands.local(), vg), "n2's tag gone, ours added");
             assertEquals(Status.UP, group.status().status());
             group.stop();
-            assertEquals(List.of(), Lvm.tags(vg));
+            assertEquals(List.of(), Lvm.tags(Commands.local(), vg));
             assertEquals(List.of("INFO vgchange --deltag n2 " + vg, "INFO vgchange --addtag n1 " + vg,
                     "INFO vgchange -a y " + vg, "INFO vgchange -a n " + vg, "INFO vgchange --deltag n1 " + vg), lines);
         });
@@ -76,8 +76,8 @@ class LvmTest {
     @Test
     void aLogicalVolumeIsActivatedWhereDeviceMapperIs() throws Exception {
         withGroup(vg -> {
-            CommandResult created = CommandRunner.run(List.of("lvcreate", "-q", "-L", "8M", "-n", "lv1", vg),
-                    Lvm.TIMEOUT, null, Map.of(), null);
+            CommandResult created = Commands.local().run(List.of("lvcreate", "-q", "-L", "8M", "-n", "lv1", vg),
+                    Lvm.TIMEOUT);
             assumeTrue(created.succeeded() || !(created.stdout() + created.stderr()).contains("device-mapper"),
                     "no device-mapper target in this kernel: logical volumes cannot be made or activated here");
             assertEquals(0, created.exitCode(), created.reason());

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nestor.core.spi.CommandRunner;
+import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
@@ -49,13 +49,14 @@ final class StorageTestSupport {
 
     /** A sparse image file on a loop device; detach it with {@link #detach}. */
     static String attach(Path image, String size) throws ResourceException {
-        CommandRunner.check(List.of("truncate", "-s", size, image.toString()), Devices.QUICK);
-        return CommandRunner.check(List.of("losetup", "-f", "--show", image.toString()), Devices.QUICK).stdout().strip();
+        Commands.local().check(List.of("truncate", "-s", size, image.toString()), Devices.QUICK);
+        return Commands.local().check(List.of("losetup", "-f", "--show", image.toString()), Devices.QUICK).stdout()
+                .strip();
     }
 
     static void detach(Path image) {
-        for (String loop : Devices.loopsOf(image)) {
-            CommandRunner.run(List.of("losetup", "-d", loop), Devices.QUICK, null, Map.of(), null);
+        for (String loop : Devices.loopsOf(Commands.local(), image)) {
+            Commands.local().run(List.of("losetup", "-d", loop), Devices.QUICK);
         }
     }
 }

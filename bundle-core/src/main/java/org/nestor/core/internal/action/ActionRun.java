@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.nestor.core.action.ActionException;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
+import org.nestor.core.internal.process.LocalCommands;
 import org.nestor.core.spi.ArgumentVector;
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -418,8 +418,8 @@ final class ActionRun {
         environment.put("NESTOR_SERVICE", model.service);
         environment.put("NESTOR_RID", resource.rid());
         environment.put("NESTOR_NODE", model.evaluation.context().nodename());
-        CommandResult result = CommandRunner.run(argv, timeout instanceof Long seconds ? Duration.ofSeconds(seconds)
-                : DEFAULT_TRIGGER_TIMEOUT, null, environment, null);
+        CommandResult result = LocalCommands.INSTANCE.run(argv, timeout instanceof Long seconds
+                ? Duration.ofSeconds(seconds) : DEFAULT_TRIGGER_TIMEOUT, null, environment, null);
         result.stdout().lines().filter(line -> !line.isBlank()).forEach(line -> log.info(resource.rid(), line));
         result.stderr().lines().filter(line -> !line.isBlank()).forEach(line -> log.warn(resource.rid(), line));
         if (!result.succeeded()) {

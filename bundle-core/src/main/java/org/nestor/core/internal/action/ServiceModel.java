@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nestor.core.config.ConfigEvaluation;
 import org.nestor.core.config.Keyword;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.Section;
 import org.nestor.core.config.SectionName;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.internal.config.ConfigEvaluation;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceException;
 

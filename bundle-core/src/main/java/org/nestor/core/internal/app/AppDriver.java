@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * The built-in {@code app} resource: an application started, stopped and checked by argument
  * vectors run on this node.
  */
-@Component(property = ResourceDriver.TYPE_PROPERTY + "=app.forking")
+@Component
 public class AppDriver implements ResourceDriver {
 
     private static final String GROUP = "app";

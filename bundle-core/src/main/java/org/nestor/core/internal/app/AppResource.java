@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.nestor.core.spi.CommandResult;
-import org.nestor.core.spi.CommandRunner;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -64,7 +63,7 @@ final class AppResource implements Resource {
             return;
         }
         context.log().info(action + ": " + String.join(" ", argv));
-        CommandResult result = CommandRunner.run(argv, timeout, directory, environment, null);
+        CommandResult result = context.commands().run(argv, timeout, directory, environment, null);
         result.stdout().lines().filter(line -> !line.isBlank()).forEach(context.log()::info);
         result.stderr().lines().filter(line -> !line.isBlank()).forEach(context.log()::warn);
         if (!result.succeeded()) {
@@ -77,7 +76,7 @@ final class AppResource implements Resource {
         if (check == null) {
             return ResourceStatus.of(Status.NA, "no check command");
         }
-        CommandResult result = CommandRunner.run(check, timeout, directory, environment, null);
+        CommandResult result = context.commands().run(check, timeout, directory, environment, null);
         List<String> log = new ArrayList<>();
         Status status = switch (result.timedOut() ? -1 : result.exitCode()) {
             case 0 -> Status.UP;

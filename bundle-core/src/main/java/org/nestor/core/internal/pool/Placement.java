@@ -3,11 +3,11 @@ package org.nestor.core.internal.pool;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.nestor.core.config.ConfigEvaluation;
 import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.KeywordDictionary;
 import org.nestor.core.config.NodeIdentity;
 import org.nestor.core.config.ServiceConfig;
+import org.nestor.core.internal.config.ConfigEvaluation;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.store.ServiceStore;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.internal.Parallel;
 import org.nestor.core.internal.action.ServiceEngine;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.store.AtomicFiles;
 import org.nestor.core.pool.Pool.Reply;
 import org.nestor.core.store.ServiceStore;

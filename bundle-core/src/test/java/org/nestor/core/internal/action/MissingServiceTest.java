@@ -17,9 +17,9 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.ServiceConfig;
 import org.nestor.core.internal.BuiltInNode;
+import org.nestor.core.internal.config.ConfigReader;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.store.ChangeOrigin;
 

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nestor.core.config.ConfigEvaluation;
 import org.nestor.core.config.ConfigException;
 import org.nestor.core.config.ConfigFormat;
-import org.nestor.core.config.ConfigReader;
-import org.nestor.core.config.ConfigWriter;
 import org.nestor.core.config.EvaluationContext;
 import org.nestor.core.config.NodeIdentity;
 

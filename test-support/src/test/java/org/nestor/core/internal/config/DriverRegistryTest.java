@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nestor.core.config.ConfigReader;
 import org.nestor.core.config.Keyword;
 import org.nestor.core.config.Problem;
 import org.nestor.core.config.ValueType;

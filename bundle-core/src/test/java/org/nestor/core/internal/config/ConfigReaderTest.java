@@ -1,4 +1,4 @@
-package org.nestor.core.config;
+package org.nestor.core.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nestor.core.config.ConfigException;
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.Section;
+import org.nestor.core.config.ServiceConfig;
 
 class ConfigReaderTest {
 

@@ -1,4 +1,4 @@
-package org.nestor.core.config;
+package org.nestor.core.internal.config;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.nestor.core.config.ConfigException;
+import org.nestor.core.config.EvaluatedConfig;
+import org.nestor.core.config.EvaluationContext;
+import org.nestor.core.config.Inheritance;
+import org.nestor.core.config.Keyword;
+import org.nestor.core.config.KeywordDictionary;
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.Section;
+import org.nestor.core.config.SectionName;
+import org.nestor.core.config.ServiceConfig;
 
 /**
  * Evaluates a service configuration for one node, lazily and memoized.

@@ -1,4 +1,4 @@
-package org.nestor.core.config;
+package org.nestor.core.internal.config;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.nestor.core.config.ConfigException;
+import org.nestor.core.config.Problem;
+import org.nestor.core.config.Section;
+import org.nestor.core.config.ServiceConfig;
 
 /**
  * Reads a service configuration from text. Text whose first non-blank character is '{' is JSON

@@ -1,4 +1,4 @@
-package org.nestor.core.config;
+package org.nestor.core.internal.config;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -8,6 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.nestor.core.config.ConfigFormat;
+import org.nestor.core.config.EvaluatedConfig;
+import org.nestor.core.config.Section;
+import org.nestor.core.config.ServiceConfig;
 
 /**
  * Writes configurations (raw or evaluated) as INI or JSON. Sections and keywords keep their order;

@@ -1,4 +1,4 @@
-package org.nestor.core.spi;
+package org.nestor.core.internal.process;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.spi.CommandResult;
 
-class CommandRunnerTest {
+class LocalCommandsTest {
+
+    private static final LocalCommands COMMANDS = LocalCommands.INSTANCE;
 
     @TempDir
     Path directory;
@@ -27,7 +30,7 @@ class CommandRunnerTest {
 
     @Test
     void exitCodeOutputStdinDirectoryAndEnvironment() {
-        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c", "pwd; echo $GREETING; cat; echo oops >&2; exit 3"),
+        CommandResult result = COMMANDS.run(List.of("/bin/sh", "-c", "pwd; echo $GREETING; cat; echo oops >&2; exit 3"),
                 Duration.ofSeconds(10), directory, Map.of("GREETING", "hello"), "from stdin\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(3, result.exitCode());
         assertEquals(directory + "\nhello\nfrom stdin\n", result.stdout());
@@ -38,7 +41,7 @@ class CommandRunnerTest {
     @Test
     void standardOutputCanGoToAFileAsBytes() throws Exception {
         Path copy = directory.resolve("copy.bin");
-        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c", "printf '\\000\\377\\n'; echo done >&2"),
+        CommandResult result = COMMANDS.run(List.of("/bin/sh", "-c", "printf '\\000\\377\\n'; echo done >&2"),
                 Duration.ofSeconds(10), null, Map.of(), null, copy);
         assertTrue(result.succeeded());
         assertEquals("", result.stdout());
@@ -50,8 +53,8 @@ class CommandRunnerTest {
     void aTimeoutKillsTheCommandAndItsChildren() {
         String marker = "nestor-timeout-" + UUID.randomUUID();
         long start = System.nanoTime();
-        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c",
-                "/bin/sh -c 'sleep 300; true' " + marker + "; true"), Duration.ofMillis(500), null, Map.of(), null);
+        CommandResult result = COMMANDS.run(List.of("/bin/sh", "-c",
+                "/bin/sh -c 'sleep 300; true' " + marker + "; true"), Duration.ofMillis(500));
         assertTrue(result.timedOut());
         assertEquals(-1, result.exitCode());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
@@ -62,9 +65,8 @@ class CommandRunnerTest {
     void aDaemonLeftBehindDoesNotHoldTheCaller() throws Exception {
         String marker = "nestor-daemon-" + UUID.randomUUID();
         long start = System.nanoTime();
-        CommandResult result = CommandRunner.run(List.of("/bin/sh", "-c",
-                "(/bin/sh -c 'sleep 300; true' " + marker + " &) ; echo started"), Duration.ofSeconds(10), null,
-                Map.of(), null);
+        CommandResult result = COMMANDS.run(List.of("/bin/sh", "-c",
+                "(/bin/sh -c 'sleep 300; true' " + marker + " &) ; echo started"), Duration.ofSeconds(10));
         try {
             assertEquals(0, result.exitCode());
             assertEquals("started\n", result.stdout());
@@ -81,8 +83,7 @@ class CommandRunnerTest {
 
     @Test
     void aMissingProgramIsReportedNotThrown() {
-        CommandResult result = CommandRunner.run(List.of("/nonexistent/tool"), Duration.ofSeconds(1), null, Map.of(),
-                null);
+        CommandResult result = COMMANDS.run(List.of("/nonexistent/tool"), Duration.ofSeconds(1));
         assertEquals(-1, result.exitCode());
         assertTrue(result.stderr().startsWith("cannot run /nonexistent/tool:"), result.stderr());
     }

@@ -1,4 +1,4 @@
-package org.nestor.core.spi;
+package org.nestor.core.internal.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,48 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.nestor.core.spi.CommandResult;
+import org.nestor.core.spi.Commands;
+
 /**
- * Runs an argument vector on this node with a timeout. Output goes to temporary files rather than
- * pipes, so that a command which leaves a daemon behind (holding its descriptors) still returns
- * when the command itself exits. On timeout the command and all its descendants are killed.
+ * This node's {@link Commands}: processes. Output goes to temporary files rather than pipes, so that
+ * a command which leaves a daemon behind (holding its descriptors) still returns when the command
+ * itself exits. On timeout the command and all its descendants are killed.
  */
-public final class CommandRunner {
+public final class LocalCommands implements Commands {
 
-    private CommandRunner() {
+    /** Stateless: one serves every caller. */
+    public static final LocalCommands INSTANCE = new LocalCommands();
+
+    private LocalCommands() {
     }
 
-    /**
-     * @param argv        the command and its arguments (not a shell string)
-     * @param timeout     longest run before the command and its descendants are killed
-     * @param directory   working directory, or null for the current one
-     * @param environment variables added to this process's environment
-     * @param stdin       bytes fed to standard input, or null for none
-     */
-    public static CommandResult run(List<String> argv, Duration timeout, Path directory,
-                                    Map<String, String> environment, byte[] stdin) {
-        return run(argv, timeout, directory, environment, stdin, null);
-    }
-
-    /**
-     * Runs a command that must succeed.
-     *
-     * @throws ResourceException naming the command and its reason when it fails or times out
-     */
-    public static CommandResult check(List<String> argv, Duration timeout) throws ResourceException {
-        CommandResult result = run(argv, timeout, null, Map.of(), null);
-        if (!result.succeeded()) {
-            throw new ResourceException(String.join(" ", argv) + " failed: " + (result.timedOut()
-                    ? "no end within " + timeout.toSeconds() + " s" : result.reason()));
-        }
-        return result;
-    }
-
-    /**
-     * The same, with standard output written as bytes to {@code stdoutFile} (for copies out of a
-     * guest); the result's stdout is then empty.
-     */
-    public static CommandResult run(List<String> argv, Duration timeout, Path directory,
-                                    Map<String, String> environment, byte[] stdin, Path stdoutFile) {
+    @Override
+    public CommandResult run(List<String> argv, Duration timeout, Path directory,
+                             Map<String, String> environment, byte[] stdin, Path stdoutFile) {
         if (argv.isEmpty()) {
             return new CommandResult(-1, "", "empty command", false);
         }

@@ -1,4 +1,4 @@
-package org.nestor.core.config;
+package org.nestor.core.internal.config;
 
 /**
  * Integer arithmetic for {@code $(expr)}: + - * / % with parentheses and unary minus; '/' truncates.
