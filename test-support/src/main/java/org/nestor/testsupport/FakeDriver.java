@@ -1,5 +1,7 @@
 package org.nestor.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,7 +185,7 @@ public final class FakeDriver implements ResourceDriver {
         }
     }
 
-    /** A container whose guest is the world's: commands and copies are recorded, answers scripted. */
+    /** A container whose guest is the world's: commands and copies are recorded, answers scripted, files kept. */
     private final class FakeContainer extends FakeResource implements ContainerResource {
 
         FakeContainer(ResourceContext context) {
@@ -208,13 +210,27 @@ public final class FakeDriver implements ResourceDriver {
                 }
 
                 @Override
-                public void copyIn(Path local, String guestPath) {
+                public void copyIn(Path local, String guestPath) throws ResourceException {
                     world.record("copy-in " + rid + " " + local + " " + guestPath);
+                    try {
+                        world.writeGuestFile(service, rid, guestPath, Files.readAllBytes(local));
+                    } catch (IOException e) {
+                        throw new ResourceException("copy-in " + local + ": " + e.getMessage(), e);
+                    }
                 }
 
                 @Override
-                public void copyOut(String guestPath, Path local) {
+                public void copyOut(String guestPath, Path local) throws ResourceException {
                     world.record("copy-out " + rid + " " + guestPath + " " + local);
+                    byte[] content = world.guestFile(service, rid, guestPath);
+                    if (content == null) {
+                        throw new ResourceException("copy-out " + guestPath + ": no such file in the guest");
+                    }
+                    try {
+                        Files.write(local, content);
+                    } catch (IOException e) {
+                        throw new ResourceException("copy-out " + local + ": " + e.getMessage(), e);
+                    }
                 }
 
                 @Override

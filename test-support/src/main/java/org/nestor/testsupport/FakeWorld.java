@@ -12,7 +12,8 @@ import org.nestor.core.spi.CommandResult;
 
 /**
  * What the resources of {@link FakeDriver}s stand for, shared by the drivers of a test: which
- * resources are up and provisioned, the calls they received in order, and how their guests answer.
+ * resources are up and provisioned, the calls they received in order, how their guests answer and
+ * the files in them.
  * Resources are known by service and rid; the calls name the rid only ({@code "start ip#1"}).
  */
 public final class FakeWorld {
@@ -24,6 +25,8 @@ public final class FakeWorld {
     private volatile Function<List<String>, CommandResult> guest = argv -> new CommandResult(0, "", "", false);
     /** Guests that answer on their own, by service and container rid. */
     private final Map<String, Function<List<String>, CommandResult>> guests = new ConcurrentHashMap<>();
+    /** The guests' files, by service, container rid and path. */
+    private final Map<String, byte[]> guestFiles = new ConcurrentHashMap<>();
 
     private FakeWorld(boolean recording) {
         calls = recording ? Collections.synchronizedList(new ArrayList<>()) : null;
@@ -88,6 +91,16 @@ public final class FakeWorld {
     /** How the guest of one container answers, instead of what {@link #answerGuests} says for all of them. */
     public void answerGuest(String service, String rid, Function<List<String>, CommandResult> answer) {
         guests.put(key(service, rid), answer);
+    }
+
+    /** A file in the guest of a container, as a test or a copy-in wrote it; null when there is none. */
+    public byte[] guestFile(String service, String rid, String path) {
+        return guestFiles.get(key(service, rid) + ":" + path);
+    }
+
+    /** Writes a file in the guest of a container, as an administrator inside it would. */
+    public void writeGuestFile(String service, String rid, String path, byte[] content) {
+        guestFiles.put(key(service, rid) + ":" + path, content.clone());
     }
 
     CommandResult guestAnswer(String service, String rid, List<String> argv) {

@@ -45,8 +45,8 @@ public abstract class ForwardingServiceActions implements ServiceActions {
     }
 
     @Override
-    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
-        return delegate().pushConfig(service, slaves, output);
+    public boolean pushConfig(String service, List<String> slaves, boolean force, Consumer<String> output) {
+        return delegate().pushConfig(service, slaves, force, output);
     }
 
     @Override

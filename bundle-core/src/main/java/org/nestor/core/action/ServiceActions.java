@@ -49,11 +49,15 @@ public interface ServiceActions {
     /**
      * Installs the newest configuration of a service here and in its running guests (all of them,
      * or those {@code slaves} names), as every relay does first; what moved goes to {@code output}.
+     * A guest's newer copy that changes the hypervisor view is refused (semantics.md "Trust between
+     * hypervisor and guests") and left as it is; {@code force} replaces every targeted guest's copy
+     * that differs with this node's instead, whatever its time.
      *
      * @return whether anything moved
-     * @throws ActionException without an encapsulation layer, or when a guest cannot take part
+     * @throws ActionException without an encapsulation layer, when a guest cannot take part, or when
+     *                         a targeted guest's copy stands refused (naming what it may not change)
      */
-    boolean pushConfig(String service, List<String> slaves, Consumer<String> output);
+    boolean pushConfig(String service, List<String> slaves, boolean force, Consumer<String> output);
 
     /**
      * Moves the service within this node when {@code target} names one of its guests (container

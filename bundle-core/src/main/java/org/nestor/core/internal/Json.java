@@ -13,11 +13,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /** JSON documents read into maps, lists, strings, longs, booleans and nulls (jackson-core only). */
 public final class Json {
 
-    public static final JsonFactory FACTORY = new JsonFactory();
+    /** Deeper than any document Nestor writes (a status with guests is under 10): what a peer or a guest sends is bounded. */
+    static final int MAX_DEPTH = 64;
+
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
     private Json() {
     }

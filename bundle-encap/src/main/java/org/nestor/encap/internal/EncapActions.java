@@ -2,6 +2,7 @@ package org.nestor.encap.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,7 +43,7 @@ final class EncapActions extends ForwardingServiceActions {
         this.engine = engine;
         this.reconciler = new ConfigReconciler(engine, sync);
         this.relay = new GuestRelay(engine, reconciler);
-        this.statuses = new GuestStatuses(engine, store);
+        this.statuses = new GuestStatuses(engine, store, reconciler);
     }
 
     @Override
@@ -134,18 +135,31 @@ final class EncapActions extends ForwardingServiceActions {
     }
 
     @Override
-    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
+    public boolean pushConfig(String service, List<String> slaves, boolean force, Consumer<String> output) {
         Encapsulation encapsulation = engine.encapsulation(service);
         if (encapsulation.guests().isEmpty()) {
             throw new ActionException("service " + service + " has no guests on this node");
         }
-        Dispatch dispatch = new Dispatch(false, slaves, slaves.isEmpty());
+        List<Guest> targets = targets(service, encapsulation, new Dispatch(false, slaves, slaves.isEmpty()));
         List<String> moved = new ArrayList<>();
-        reconciler.reconcileRunning(service, targets(service, encapsulation, dispatch),
-                ActionOptions.all(line -> {
-                    moved.add(line);
-                    output.accept(line);
-                }));
+        ActionOptions options = ActionOptions.all(line -> {
+            moved.add(line);
+            output.accept(line);
+        });
+        if (force) {
+            reconciler.replace(service, targets, options);
+            return !moved.isEmpty();
+        }
+        reconciler.reconcileRunning(service, targets, options);
+        Map<String, List<String>> refusals = reconciler.refusals(service);
+        List<String> refused = targets.stream().filter(guest -> refusals.containsKey(guest.name()))
+                .map(guest -> guest.name() + "'s copy changes " + String.join(", ", refusals.get(guest.name())))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new ActionException("configuration of " + service + " refused: " + String.join("; ", refused)
+                    + " (a guest may change only its encapsulated resources; svc push-config --force " + service
+                    + " replaces its copy with this node's)");
+        }
         return !moved.isEmpty();
     }
 

@@ -19,11 +19,15 @@ import org.nestor.core.sync.ConfigVersion;
 /**
  * A guest as a party of the configuration sync: its agent's copy of the service, in the guest's
  * Nestor base (two levels above its {@code encap_agent}), read and written through the
- * container's transport.
+ * container's transport. Its origin is {@link ChangeOrigin#GUEST}: the sync holds what it pulls to
+ * the guests' trust boundary. A pulled copy larger than {@value #MAX_CONFIG} bytes is refused before
+ * it is read; the sync parses it before anything looks at it.
  */
 record GuestCopy(Guest guest) implements ConfigPeer {
 
     private static final Duration GUEST_COMMAND = Duration.ofSeconds(30);
+    /** Largest copy taken from a guest: a configuration is a few KiB, and the guest is not trusted. */
+    static final long MAX_CONFIG = 1024 * 1024;
     /** Time and checksum in one call: the file is an argument, never part of the script. */
     private static final String VERSION_SCRIPT = "stat -c %Y \"$1\" && sha256sum \"$1\"";
 
@@ -66,7 +70,7 @@ record GuestCopy(Guest guest) implements ConfigPeer {
         CommandResult result = exec(List.of("sh", "-c", VERSION_SCRIPT, "sh", file));
         if (GuestTransport.unjoinable(result)) {
             throw new ActionException("guest " + guest.name() + " cannot be joined to compare configurations (exit "
-                    + result.exitCode() + "): " + result.reason());
+                    + result.exitCode() + "): " + GuestText.line(GuestText.bounded(result.reason(), 512)));
         }
         if (!result.succeeded()) {
             return null;
@@ -76,7 +80,7 @@ record GuestCopy(Guest guest) implements ConfigPeer {
             return new ConfigVersion(Long.parseLong(words[0]), words[1]);
         } catch (RuntimeException e) {
             throw new ActionException("guest " + guest.name() + ": the version of " + file + " reads '"
-                    + result.stdout().strip() + "'", e);
+                    + GuestText.line(GuestText.bounded(result.stdout().strip(), 512)) + "'", e);
         }
     }
 
@@ -86,6 +90,11 @@ record GuestCopy(Guest guest) implements ConfigPeer {
         try {
             pulled = Files.createTempFile("nestor-pull-" + service, ".conf");
             guest.container().copyOut(file(service), pulled);
+            long size = Files.size(pulled);
+            if (size > MAX_CONFIG) {
+                throw new ActionException("configuration of " + service + " in " + guest.name() + " refused: " + size
+                        + " bytes, more than " + MAX_CONFIG + " (" + file(service) + "); kept this node's");
+            }
             return Files.readString(pulled, StandardCharsets.UTF_8);
         } catch (ResourceException | IOException e) {
             throw new ActionException("cannot pull the configuration of " + service + " from " + guest.name() + ": "

@@ -21,11 +21,14 @@ import org.nestor.core.status.Status;
  * transport: {@code <encap_agent> svc <action> [forwarded options] <service>}, only into containers
  * that are up, after the configurations are reconciled. Exit 127 or 255 means the guest cannot be
  * joined (agent missing, transport down); any other failure is the guest's, with its output in
- * the action log.
+ * the action log: at most {@value #MAX_OUTPUT} bytes of it, without control characters or terminal
+ * escapes.
  */
 final class GuestRelay {
 
     private static final int PARALLEL_GUESTS = 8;
+    /** What is logged of one relay's output: a guest's output is untrusted, bounded, and cleaned of escapes. */
+    static final int MAX_OUTPUT = 64 * 1024;
 
     private final ServiceActions engine;
     private final ConfigReconciler reconciler;
@@ -87,9 +90,10 @@ final class GuestRelay {
         engine.log(service, guest.rid(), "INFO", "relay to " + guest.name() + ": " + String.join(" ", argv),
                 options.output());
         CommandResult result = guest.container().exec(argv, null, guest.timeout());
-        for (String line : (result.stdout() + result.stderr()).strip().split("\n")) {
+        String relayed = GuestText.clean(GuestText.bounded(result.stdout() + result.stderr(), MAX_OUTPUT));
+        for (String line : relayed.strip().split("\n")) {
             if (!line.isBlank()) {
-                engine.log(service, guest.rid(), "INFO", guest.name() + ": " + line, options.output());
+                engine.log(service, guest.rid(), "INFO", guest.name() + ": " + GuestText.line(line), options.output());
             }
         }
         if (result.succeeded()) {
@@ -102,7 +106,7 @@ final class GuestRelay {
         } else if (GuestTransport.unjoinable(result)) {
             failure = "guest " + guest.name() + " cannot be joined (exit " + result.exitCode() + ": agent "
                     + guest.agent() + " missing or transport down)" + (result.reason().isEmpty() ? ""
-                    : ": " + result.reason());
+                    : ": " + GuestText.line(GuestText.bounded(result.reason(), 512)));
             if (tolerateUnjoinable) {
                 engine.log(service, guest.rid(), "WARN", failure, options.output());
                 return null;

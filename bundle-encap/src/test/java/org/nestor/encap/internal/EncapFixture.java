@@ -1,5 +1,6 @@
 package org.nestor.encap.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.nestor.core.action.ActionOptions;
 import org.nestor.core.action.ServiceAction;
@@ -86,7 +88,7 @@ final class EncapFixture {
         actions = new EncapActions(engine, store, new NewestConfigSync(store, engine));
         store.create(SERVICE, ConfigReader.read(CONFIG, SERVICE + ".conf"), true, null);
         for (String rid : List.of("container#1", "container#2")) {
-            Agent agent = new Agent();
+            Agent agent = new Agent(rid);
             agents.put(rid, agent);
             world.answerGuest(SERVICE, rid, agent::answer);
         }
@@ -154,26 +156,62 @@ final class EncapFixture {
     /** A scripted guest agent. */
     final class Agent {
 
-        /** Whether the guest has the host's copy of the configuration, else none. */
+        /** Where the agent keeps the service, as GuestCopy finds it from {@link #AGENT}. */
+        static final String CONFIG_FILE = "/opt/nestor/etc/nestor/services/" + SERVICE + ".conf";
+
+        private final String rid;
+        /** Whether the guest has the host's copy of the configuration, else none (until one is pushed or edited). */
         volatile boolean hasCopy = true;
+        /** The time of the guest's own file, once a push or {@link #edit} wrote one. */
+        volatile long mtime;
         /** What a relayed action ends with. */
         volatile CommandResult action = ok("");
         /** What {@code svc print-status --format json} ends with. */
         volatile CommandResult status = ok(guestStatus("vm", Status.UP, Status.UP));
+        /** What {@code svc print-status} answers, computed at each request when set (a slow agent). */
+        volatile Supplier<CommandResult> statusAnswer;
+
+        Agent(String rid) {
+            this.rid = rid;
+        }
+
+        /** An administrator (or an attacker) root in the guest writes its copy of the service, at {@code time}. */
+        void edit(String text, long time) {
+            world.writeGuestFile(SERVICE, rid, CONFIG_FILE, text.getBytes(StandardCharsets.UTF_8));
+            mtime = time;
+        }
+
+        /** The guest's own copy, or null while it has none of its own. */
+        String copy() {
+            byte[] file = world.guestFile(SERVICE, rid, CONFIG_FILE);
+            return file == null ? null : new String(file, StandardCharsets.UTF_8);
+        }
 
         CommandResult answer(List<String> argv) {
             if (argv.get(0).equals("sh")) {
                 // the sync's version script
+                byte[] own = world.guestFile(SERVICE, rid, CONFIG_FILE);
+                if (own != null) {
+                    return ok(mtime + "\n" + LocalCopy.checksum(own) + "  " + argv.get(argv.size() - 1) + "\n");
+                }
                 if (!hasCopy) {
                     return exit(1, "", "stat: cannot statx: No such file or directory");
                 }
                 ConfigVersion version = LocalCopy.version(store, SERVICE);
                 return ok(version.version() + "\n" + version.checksum() + "  " + argv.get(argv.size() - 1) + "\n");
             }
-            if (argv.get(0).equals(AGENT) && argv.size() > 1 && argv.get(1).equals("svc")) {
-                return argv.get(2).equals("print-status") ? status : action;
+            if (argv.get(0).equals("touch") && argv.get(1).equals("-d")) {
+                mtime = Long.parseLong(argv.get(2).substring(1));
+                return ok("");
             }
-            return ok(""); // test -x, mkdir, touch
+            if (argv.get(0).equals(AGENT) && argv.size() > 1 && argv.get(1).equals("svc")) {
+                if (!argv.get(2).equals("print-status")) {
+                    return action;
+                }
+                Supplier<CommandResult> computed = statusAnswer;
+                return computed != null ? computed.get() : status;
+            }
+            return ok(""); // test -x, mkdir
         }
     }
 

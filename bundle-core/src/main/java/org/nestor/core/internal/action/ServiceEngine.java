@@ -144,8 +144,17 @@ public class ServiceEngine implements ServiceActions {
         return new Encapsulation(guests, summaries(here), encapResources);
     }
 
+    /** The trust boundary of the service's guests, as this node's copy sets it (the configuration sync asks). */
+    public GuestBoundary guestBoundary(String service) {
+        ServiceConfig host = store.read(service);
+        return new GuestBoundary(host, new ConfigEvaluation(service, host, dictionary, EvaluationContext.of(node, null)),
+                dictionary, (config, nodename) -> ServiceModel.of(service, paths.config(), paths.serviceData(service),
+                        config, new ConfigEvaluation(service, config, dictionary, EvaluationContext.of(node, nodename)),
+                        dictionary, drivers));
+    }
+
     @Override
-    public boolean pushConfig(String service, List<String> slaves, Consumer<String> output) {
+    public boolean pushConfig(String service, List<String> slaves, boolean force, Consumer<String> output) {
         throw new ActionException("push-config needs encapsulation, and feature nestor-encap is not installed");
     }
 

@@ -153,7 +153,8 @@ public final class ConfigEvaluation {
         return new EvaluatedConfig(result);
     }
 
-    static String baseName(String key) {
+    /** A written key without its scope: {@code nodes@encapnodes} is {@code nodes}. */
+    public static String baseName(String key) {
         int at = key.indexOf('@');
         return at < 0 ? key : key.substring(0, at);
     }

@@ -42,6 +42,10 @@ final class CoreKeywords {
                 .withDefault("no").withCandidates("no", "ha", "start"));
         keywords.add(Keyword.of(DEFAULT_SECTION, "lock_timeout", ValueType.DURATION,
                 "How long an action waits for the service lock").withDefault("60s"));
+        keywords.add(Keyword.of(DEFAULT_SECTION, "encap_config_trust", ValueType.STRING,
+                "What a guest's newer copy of the configuration may change on the hypervisor: encap, only its "
+                + "encapsulated resources (a change to the hypervisor view is refused); full, anything. Read from "
+                + "the hypervisor's copy only").withDefault("encap").withCandidates("encap", "full"));
 
         keywords.add(Keyword.of(ANY_RESOURCE, "type", ValueType.STRING,
                 "Driver of the resource within its group"));

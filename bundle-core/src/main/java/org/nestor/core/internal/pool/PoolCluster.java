@@ -241,7 +241,7 @@ public class PoolCluster implements Cluster, ServiceStoreListener {
             return;
         }
         try {
-            actions.pushConfig(service, List.of(), output);
+            actions.pushConfig(service, List.of(), false, output);
         } catch (ActionException e) {
             actions.log(service, null, "WARN", "guests not reconciled before replication: " + e.getMessage(), output);
         }

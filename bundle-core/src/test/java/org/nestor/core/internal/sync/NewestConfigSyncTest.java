@@ -31,8 +31,10 @@ import org.nestor.core.sync.ConfigVersion;
 /** The one configuration sync, with parties whose copies the tests hold (a peer, a guest: the rule is the same). */
 class NewestConfigSyncTest {
 
-    private static final String HOST = "[DEFAULT]\nnodes = n1 n2\n\n[app#1]\nstart = /bin/true\ncomment = the host's\n";
-    private static final String EDITED = "[DEFAULT]\nnodes = n1 n2\n\n[app#1]\nstart = /bin/true\ncomment = edited\n";
+    // app#1 runs in the guest g1: the edits of the guest parties stay within their trust boundary
+    private static final String HOST = "[DEFAULT]\nnodes = n1 n2\nencapnodes = g1\n\n[app#1]\nstart = /bin/true\n"
+            + "encap = true\ncomment = the host's\n";
+    private static final String EDITED = HOST.replace("the host's", "edited");
 
     @TempDir
     Path base;
