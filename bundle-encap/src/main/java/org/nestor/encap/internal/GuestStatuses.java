@@ -96,12 +96,13 @@ final class GuestStatuses {
     /** The guest's status, or n/a with the reason when it does not come within the fetch timeout. */
     private ServiceStatus answered(String service, ServiceStatus host, Guest guest, List<ResourceSummary> encap,
                                    CompletableFuture<ServiceStatus> answer) {
+        Duration deadline = fetchTimeout.plus(fetchTimeout.compareTo(GRACE) < 0 ? fetchTimeout : GRACE);
         try {
-            return answer.get(fetchTimeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
             return forged(service, host, guest, encap, false, "status of " + guest.name() + " not fetched: no answer "
-                    + "within " + fetchTimeout.plus(GRACE).toSeconds() + "s");
+                    + "within " + deadline.toMillis() / 1000.0 + "s");
         } catch (ExecutionException e) {
             return forged(service, host, guest, encap, false, "status of " + guest.name() + ": "
                     + GuestText.line(String.valueOf(e.getCause())));
