@@ -8,12 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.pool.Pool;
 
-/** Components found by ServiceLoader get their configuration as SCR gives it to their activator. */
+/**
+ * Components listed in META-INF/services are made with the node's services their constructor takes,
+ * and get their configuration, as SCR gives them to their activator.
+ */
 class ClassPathComponentsTest {
 
     @TempDir
@@ -25,7 +32,7 @@ class ClassPathComponentsTest {
         String toolsDirectory() default "";
     }
 
-    /** Shaped like the lxc driver: a no-argument constructor for ServiceLoader, a package-private activator. */
+    /** Shaped like the lxc driver: a no-argument constructor, a package-private activator. */
     static final class Configurable {
         String toolsDirectory;
 
@@ -38,6 +45,28 @@ class ClassPathComponentsTest {
         }
     }
 
+    /** Shaped like the sync drivers: one constructor, which takes the pool. */
+    static final class LikeSync {
+        final Pool pool;
+
+        public LikeSync(Pool pool) {
+            this.pool = pool;
+        }
+    }
+
+    @Test
+    void theConstructorWithTheMostOfferedServicesMakesTheComponent() {
+        Pool pool = new PeerPool(new NestorPaths(etc), "n1");
+        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class, Map.of(Pool.class, pool))).pool);
+        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class,
+                Map.of(Pool.class, pool, Path.class, etc))).pool, "what it does not take is left aside");
+
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> ClassPathComponents.construct(LikeSync.class, Map.of(Path.class, etc)));
+        assertEquals(LikeSync.class.getName() + " has no public constructor taking only services bin/nestor offers "
+                + "(Path)", none.getMessage());
+    }
+
     @Test
     void theActivatorGetsTheFileOfItsPid() throws IOException {
         assertEquals("", ClassPathComponents.activate(new Configurable(), etc).toolsDirectory, "defaults");
@@ -47,7 +76,7 @@ class ClassPathComponentsTest {
 
     @Test
     void componentsWithoutConfigurationAreLeftAsTheyAre() {
-        assertTrue(ClassPathComponents.load(org.nestor.core.spi.ResourceDriver.class, etc).stream()
+        assertTrue(ClassPathComponents.load(org.nestor.core.spi.ResourceDriver.class, etc, Map.of()).stream()
                 .anyMatch(driver -> driver instanceof AppDriver));
         Object plain = new Object();
         assertSame(plain, ClassPathComponents.activate(plain, etc));
