@@ -17,6 +17,7 @@ import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.pool.PoolCluster;
 import org.nestor.core.internal.pool.ProtocolEndpoint;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.internal.sync.NewestConfigSync;
 import org.nestor.core.pool.Cluster;
@@ -24,6 +25,7 @@ import org.nestor.core.pool.PeerEndpoint;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.sync.ConfigSync;
 
@@ -33,8 +35,9 @@ import org.nestor.core.sync.ConfigSync;
  * {@link #paths(CoreConfiguration)} and {@link #lockTimeout(CoreConfiguration)} what the core
  * configuration means. {@code bin/nestor} has no SCR: it reads the same typed configurations from
  * the same {@code etc/*.cfg} files and builds the same objects here, in the same order, with at most
- * one {@link ActionLayer} over the engine as {@code LayeredActions} takes at most one. The drivers
- * are made after the pool, which they may reference as in Karaf.
+ * one {@link ActionLayer} over the engine as {@code LayeredActions} takes at most one. Its
+ * {@link SshSessions} are the run's own, as the SSH component's are the bundle's in Karaf; the
+ * drivers are made after the pool and the sessions, which they may reference as in Karaf.
  */
 public final class NodeAssembly {
 
@@ -49,15 +52,17 @@ public final class NodeAssembly {
     /**
      * The node under {@code home} (the base when the configuration names none), its name from
      * {@code environment} first, with the drivers {@code drivers} makes (configured) from the node's
-     * services a driver may reference ({@link Pool}), and these layers (configured already).
+     * services a driver may reference ({@link Pool}, {@link SshSessions}), and these layers
+     * (configured already).
      */
     public NodeAssembly(CoreConfiguration configuration, Path home, Map<String, String> environment,
                         Function<Map<Class<?>, Object>, ? extends Iterable<? extends ResourceDriver>> drivers,
                         List<? extends ActionLayer> layers) {
         NestorPaths paths = paths(configuration, home);
         node = new FileNodeIdentity(paths, environment);
-        pool = new PeerPool(paths, node.name());
-        drivers.apply(Map.of(Pool.class, pool)).forEach(this.drivers::addDriver);
+        SshSessions ssh = new JschSessions();
+        pool = new PeerPool(paths, node.name(), ssh);
+        drivers.apply(Map.of(Pool.class, pool, SshSessions.class, ssh)).forEach(this.drivers::addDriver);
         store = new FileServiceStore(paths, this.drivers, node, lockTimeout(configuration));
         ServiceEngine engine = ServiceEngine.standalone(paths, store, this.drivers, this.drivers, node,
                 new FailoverGuard(pool, store, this.drivers, node));

@@ -27,6 +27,7 @@ import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.store.ChangeOrigin;
 
@@ -51,7 +52,7 @@ class MissingServiceTest {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(1));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+                new FailoverGuard(new PeerPool(paths, node.name(), new JschSessions()), store, drivers, node));
         store.create("other", ConfigReader.read(VALID, "other.conf"), false, null);
     }
 

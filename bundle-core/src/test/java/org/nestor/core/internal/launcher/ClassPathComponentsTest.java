@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.app.AppDriver;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.pool.Pool;
+import org.nestor.core.ssh.SshSessions;
 
 /**
  * Components listed in META-INF/services are made with the node's services their constructor takes,
@@ -45,6 +47,23 @@ class ClassPathComponentsTest {
         }
     }
 
+    /** Shaped like the libvirt drivers: SCR's constructor takes what only Karaf has, another the node's sessions. */
+    static final class LikeLibvirt {
+        final String madeBy;
+
+        public LikeLibvirt(Path onlyInKaraf, SshSessions ssh) {
+            madeBy = "SCR";
+        }
+
+        public LikeLibvirt(SshSessions ssh) {
+            madeBy = "bin/nestor";
+        }
+
+        public LikeLibvirt() {
+            madeBy = "nobody offering sessions";
+        }
+    }
+
     /** Shaped like the sync drivers: one constructor, which takes the pool. */
     static final class LikeSync {
         final Pool pool;
@@ -56,15 +75,18 @@ class ClassPathComponentsTest {
 
     @Test
     void theConstructorWithTheMostOfferedServicesMakesTheComponent() {
-        Pool pool = new PeerPool(new NestorPaths(etc), "n1");
-        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class, Map.of(Pool.class, pool))).pool);
-        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class,
-                Map.of(Pool.class, pool, Path.class, etc))).pool, "what it does not take is left aside");
+        SshSessions ssh = new JschSessions();
+        Pool pool = new PeerPool(new NestorPaths(etc), "n1", ssh);
+        Map<Class<?>, Object> services = Map.of(Pool.class, pool, SshSessions.class, ssh);
+        assertEquals("bin/nestor", ((LikeLibvirt) ClassPathComponents.construct(LikeLibvirt.class, services)).madeBy);
+        assertEquals("nobody offering sessions",
+                ((LikeLibvirt) ClassPathComponents.construct(LikeLibvirt.class, Map.of())).madeBy);
+        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class, services)).pool);
 
         IllegalStateException none = assertThrows(IllegalStateException.class,
-                () -> ClassPathComponents.construct(LikeSync.class, Map.of(Path.class, etc)));
+                () -> ClassPathComponents.construct(LikeSync.class, Map.of(SshSessions.class, ssh)));
         assertEquals(LikeSync.class.getName() + " has no public constructor taking only services bin/nestor offers "
-                + "(Path)", none.getMessage());
+                + "(SshSessions)", none.getMessage());
     }
 
     @Test
