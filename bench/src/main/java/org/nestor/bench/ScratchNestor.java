@@ -45,7 +45,7 @@ final class ScratchNestor implements AutoCloseable {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(10));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name(), new JschSessions()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
     }
 
     /** Creates a service of {@code perGroup} no-op resources in each of the given groups. */

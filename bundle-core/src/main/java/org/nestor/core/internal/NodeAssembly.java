@@ -61,7 +61,7 @@ public final class NodeAssembly {
         NestorPaths paths = paths(configuration, home);
         node = new FileNodeIdentity(paths, environment);
         SshSessions ssh = new JschSessions();
-        pool = new PeerPool(paths, node.name(), ssh);
+        pool = PeerPool.standalone(paths, node.name(), ssh);
         drivers.apply(Map.of(Pool.class, pool, SshSessions.class, ssh)).forEach(this.drivers::addDriver);
         store = new FileServiceStore(paths, this.drivers, node, lockTimeout(configuration));
         ServiceEngine engine = ServiceEngine.standalone(paths, store, this.drivers, this.drivers, node,

@@ -61,10 +61,15 @@ public class PeerPool implements Pool {
     }
 
     /**
-     * The pool of the node named {@code self} whose files are under {@code paths},
-     * its peers reached by {@code ssh}.
+     * The pool of the node named {@code self} whose files are under {@code paths}, its peers reached
+     * by {@code ssh}, without OSGi (bin/nestor, tests, benchmarks). DS sees only the public
+     * constructor above: SCR takes a constructor by its number of parameters.
      */
-    public PeerPool(NestorPaths paths, String self, SshSessions ssh) {
+    public static PeerPool standalone(NestorPaths paths, String self, SshSessions ssh) {
+        return new PeerPool(paths, self, ssh);
+    }
+
+    private PeerPool(NestorPaths paths, String self, SshSessions ssh) {
         this.paths = paths;
         this.self = self;
         this.ssh = ssh;

@@ -27,13 +27,14 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@link SshSessions} over JSch: a command runs as {@code sh -c 'echo $$; exec "$@"'}, the pid it
- * prints letting a timed-out command be killed on the remote side. In Karaf one component, active
- * with the bundle, whose sessions the pool and the libvirt guest transports share and which ends
- * them when it goes; its users borrow them and close none but a target's own (a removed peer).
+ * prints letting a timed-out command be killed on the remote side. In Karaf one component whose
+ * sessions the pool and the libvirt guest transports share and which ends them when it goes (with
+ * the last of them, or the bundle); its users borrow them and close none but a target's own (a
+ * removed peer).
  * bin/nestor has one per run, made by its node assembly. It has no configuration (the timeouts are
  * fixed), so nothing can change under live sessions.
  */
-@Component(service = SshSessions.class, immediate = true)
+@Component(service = SshSessions.class)
 public final class JschSessions implements SshSessions {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -52,7 +52,7 @@ class MissingServiceTest {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(1));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name(), new JschSessions()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
         store.create("other", ConfigReader.read(VALID, "other.conf"), false, null);
     }
 

@@ -76,7 +76,7 @@ class ClassPathComponentsTest {
     @Test
     void theConstructorWithTheMostOfferedServicesMakesTheComponent() {
         SshSessions ssh = new JschSessions();
-        Pool pool = new PeerPool(new NestorPaths(etc), "n1", ssh);
+        Pool pool = PeerPool.standalone(new NestorPaths(etc), "n1", ssh);
         Map<Class<?>, Object> services = Map.of(Pool.class, pool, SshSessions.class, ssh);
         assertEquals("bin/nestor", ((LikeLibvirt) ClassPathComponents.construct(LikeLibvirt.class, services)).madeBy);
         assertEquals("nobody offering sessions",

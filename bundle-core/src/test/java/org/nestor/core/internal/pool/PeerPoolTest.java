@@ -39,7 +39,7 @@ class PeerPoolTest {
         NestorPaths paths = new NestorPaths(base);
         Files.createDirectories(paths.config());
         Files.writeString(paths.nodeConfig(), "name = n1\n");
-        pool = new PeerPool(paths, new FileNodeIdentity(paths, Map.of()).name(), new JschSessions());
+        pool = PeerPool.standalone(paths, new FileNodeIdentity(paths, Map.of()).name(), new JschSessions());
         file = paths.config().resolve("pool.json");
         key = Files.writeString(base.resolve("key"), "not a key\n");
     }

@@ -64,7 +64,7 @@ class ServiceEngineTest {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(5));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name(), new JschSessions()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
     }
 
     private void create(String ini) {
