@@ -11,6 +11,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ContainerResource;
@@ -59,6 +60,7 @@ public class LibvirtBenchmark {
     private ContainerResource domain;
     private ContainerResource guest;
     private Connect raw;
+    private final JschSessions ssh = new JschSessions();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -77,13 +79,14 @@ public class LibvirtBenchmark {
 
     /** The work directory holds known_hosts, as etc/nestor does on a node. */
     private ContainerResource resource(Map<String, Object> values) throws ResourceException {
-        return new AnyLibvirtDriver().create(ResourceContext.of("bench", "container#1", "bench1", values, work, work,
+        return new AnyLibvirtDriver(ssh).create(ResourceContext.of("bench", "container#1", "bench1", values, work, work,
                 ResourceLog.SILENT));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         raw.close();
+        ssh.closeAll();
         Commands.local().run(List.of(SSHD, "stop", work.toString()), TIMEOUT);
         Commands.local().run(List.of("rm", "-rf", work.toString()), TIMEOUT);
     }

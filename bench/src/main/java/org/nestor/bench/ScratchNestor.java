@@ -17,6 +17,7 @@ import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.testsupport.FakeDriver;
 import org.nestor.testsupport.FakeWorld;
@@ -44,7 +45,7 @@ final class ScratchNestor implements AutoCloseable {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(10));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
     }
 
     /** Creates a service of {@code perGroup} no-op resources in each of the given groups. */

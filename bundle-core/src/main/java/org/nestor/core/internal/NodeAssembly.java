@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.nestor.core.action.ActionLayer;
 import org.nestor.core.action.ServiceActions;
@@ -18,6 +19,7 @@ import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
 import org.nestor.core.internal.pool.PoolCluster;
 import org.nestor.core.internal.pool.ProtocolEndpoint;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.internal.sync.NewestConfigSync;
 import org.nestor.core.pool.Cluster;
@@ -25,6 +27,7 @@ import org.nestor.core.pool.PeerEndpoint;
 import org.nestor.core.pool.Pool;
 import org.nestor.core.spi.Drivers;
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.store.ServiceStore;
 import org.nestor.core.sync.ConfigSync;
 
@@ -34,7 +37,9 @@ import org.nestor.core.sync.ConfigSync;
  * {@link #paths(CoreConfiguration)} and {@link #lockTimeout(CoreConfiguration)} what the core
  * configuration means. {@code bin/nestor} has no SCR: it reads the same typed configurations from
  * the same {@code etc/*.cfg} files and builds the same objects here, in the same order, with at most
- * one {@link ActionLayer} over the engine as {@code LayeredActions} takes at most one.
+ * one {@link ActionLayer} over the engine as {@code LayeredActions} takes at most one. Its
+ * {@link SshSessions} are the run's own, as the SSH component's are the bundle's in Karaf; the
+ * drivers are made after the pool and the sessions, which they may reference as in Karaf.
  */
 public final class NodeAssembly {
 
@@ -49,15 +54,19 @@ public final class NodeAssembly {
 
     /**
      * The node under {@code home} (the base when the configuration names none), its name from
-     * {@code environment} first, with these drivers and layers (configured already).
+     * {@code environment} first, with the drivers {@code drivers} makes (configured) from the node's
+     * services a driver may reference ({@link Pool}, {@link SshSessions}), and these layers
+     * (configured already).
      */
     public NodeAssembly(CoreConfiguration configuration, Path home, Map<String, String> environment,
-                        Iterable<? extends ResourceDriver> drivers, List<? extends ActionLayer> layers) {
+                        Function<Map<Class<?>, Object>, ? extends Iterable<? extends ResourceDriver>> drivers,
+                        List<? extends ActionLayer> layers) {
         NestorPaths paths = paths(configuration, home);
-        drivers.forEach(this.drivers::addDriver);
         node = new FileNodeIdentity(paths, environment);
+        SshSessions ssh = new JschSessions();
+        pool = PeerPool.standalone(paths, node.name(), ssh);
+        drivers.apply(Map.of(Pool.class, pool, SshSessions.class, ssh)).forEach(this.drivers::addDriver);
         store = new FileServiceStore(paths, this.drivers, node, lockTimeout(configuration));
-        pool = new PeerPool(paths, node.name());
         ServiceEngine engine = ServiceEngine.standalone(paths, store, this.drivers, this.drivers, node,
                 new FailoverGuard(pool, store, this.drivers, node));
         ConfigSync sync = new NewestConfigSync(store, engine);

@@ -1,6 +1,5 @@
 package org.nestor.core.pool;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.nestor.core.action.ServiceAction;
-import org.nestor.core.internal.NestorPaths;
-import org.nestor.core.internal.pool.PeerPool;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,14 +18,6 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface Pool {
-
-    /**
-     * The pool of the node whose Nestor configuration directory ({@code etc/nestor}) this is, for
-     * drivers made outside OSGi as well as in it (a sync resource sends its data to the peers).
-     */
-    static Pool of(Path configDirectory, String node) {
-        return new PeerPool(new NestorPaths(configDirectory.getParent().getParent()), node);
-    }
 
     /** The peers, by name (this node is not one of them). */
     List<PoolNode> nodes();
@@ -62,10 +51,6 @@ public interface Pool {
     /** The same, with the services' statuses when {@code withStatus}. */
     NodeInfo info(PoolNode node, Collection<String> services, boolean withStatus);
 
-    /**
-     * Runs {@code work} for each node at once (a bounded pool of threads), and returns each node's
-     * answer or its failure; a slow node holds nobody but itself.
-     */
     /** The text of the peer's copy of a service's configuration. */
     String config(PoolNode node, String service);
 
@@ -83,6 +68,10 @@ public interface Pool {
     /** The lines of the peer's action log of a service. */
     List<String> logs(PoolNode node, String service);
 
+    /**
+     * Runs {@code work} for each node at once (a bounded pool of threads), and returns each node's
+     * answer or its failure; a slow node holds nobody but itself.
+     */
     <T> Map<PoolNode, Reply<T>> each(Collection<PoolNode> nodes, Function<PoolNode, T> work);
 
     /** A node's answer, or why there is none. */

@@ -10,6 +10,7 @@ import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.pool.Pool;
 
@@ -17,10 +18,10 @@ import org.nestor.core.pool.Pool;
 public record BuiltInNode(NestorPaths paths, DriverRegistry dictionary, FileNodeIdentity node, FileServiceStore store,
                           FailoverGuard guard, ServiceEngine engine) {
 
-    /** The node {@code name} with the pool of its own (empty) pool file. */
+    /** The node {@code name} with the pool of its own (empty) pool file, whose sessions none will open. */
     public static BuiltInNode at(Path base, String name) {
         NestorPaths paths = new NestorPaths(base);
-        return at(paths, name, new PeerPool(paths, name));
+        return at(paths, name, PeerPool.standalone(paths, name, new JschSessions()));
     }
 
     /** The node {@code name} whose failover guard asks {@code pool}. */

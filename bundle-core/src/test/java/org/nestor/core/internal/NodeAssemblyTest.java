@@ -68,7 +68,7 @@ class NodeAssemblyTest {
     }
 
     private NodeAssembly node(CoreConfiguration core, List<ActionLayer> layers) {
-        return new NodeAssembly(core, home, Map.of("NESTOR_NODE", "hv1"), List.of(new AppDriver()), layers);
+        return new NodeAssembly(core, home, Map.of("NESTOR_NODE", "hv1"), services -> List.of(new AppDriver()), layers);
     }
 
     @Test

@@ -29,7 +29,7 @@ public class DockerDriver implements ContainerDriver {
 
     private final DockerClients clients = new DockerClients();
 
-    /** For bin/nestor (ServiceLoader) and tests: API version and timeouts by default. */
+    /** For bin/nestor (META-INF/services) and tests: API version and timeouts by default. */
     public DockerDriver() {
     }
 

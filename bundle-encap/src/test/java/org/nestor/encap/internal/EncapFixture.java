@@ -21,6 +21,7 @@ import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.internal.sync.LocalCopy;
 import org.nestor.core.internal.sync.NewestConfigSync;
@@ -84,7 +85,7 @@ final class EncapFixture {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(5));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
         actions = new EncapActions(engine, store, new NewestConfigSync(store, engine));
         store.create(SERVICE, ConfigReader.read(CONFIG, SERVICE + ".conf"), true, null);
         for (String rid : List.of("container#1", "container#2")) {

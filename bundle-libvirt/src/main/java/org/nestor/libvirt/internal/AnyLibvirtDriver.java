@@ -1,6 +1,7 @@
 package org.nestor.libvirt.internal;
 
 import org.nestor.core.spi.ResourceDriver;
+import org.nestor.core.ssh.SshSessions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,13 +10,13 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ResourceDriver.class)
 public class AnyLibvirtDriver extends DomainDriver {
 
-    /** For bin/nestor (ServiceLoader) and tests: with connections of its own. */
-    public AnyLibvirtDriver() {
-        this(new LibvirtConnections());
+    /** For bin/nestor (its node's SSH sessions) and tests: with libvirt connections of its own. */
+    public AnyLibvirtDriver(SshSessions ssh) {
+        this(new LibvirtConnections(), ssh);
     }
 
     @Activate
-    public AnyLibvirtDriver(@Reference LibvirtConnections connections) {
-        super(DomainType.LIBVIRT, connections);
+    public AnyLibvirtDriver(@Reference LibvirtConnections connections, @Reference SshSessions ssh) {
+        super(DomainType.LIBVIRT, connections, ssh);
     }
 }

@@ -9,22 +9,25 @@ import org.nestor.core.spi.ContainerDriver;
 import org.nestor.core.spi.ContainerResource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
+import org.nestor.core.ssh.SshSessions;
 
 /**
  * The libvirt container types share keywords and lifecycle; each is its own DS component, and
  * they share the {@link LibvirtConnections} component (which closes them), or outside OSGi each
- * driver has its own.
+ * driver has its own; the guests' SSH transports borrow the node's {@link SshSessions}.
  */
 abstract class DomainDriver implements ContainerDriver {
 
     private final DomainType domainType;
     private final List<Keyword> keywords;
     private final LibvirtConnections connections;
+    private final SshSessions ssh;
 
-    DomainDriver(DomainType domainType, LibvirtConnections connections) {
+    DomainDriver(DomainType domainType, LibvirtConnections connections, SshSessions ssh) {
         this.domainType = domainType;
         this.keywords = declareKeywords(domainType);
         this.connections = connections;
+        this.ssh = ssh;
     }
 
     @Override
@@ -39,7 +42,7 @@ abstract class DomainDriver implements ContainerDriver {
 
     @Override
     public ContainerResource create(ResourceContext context) throws ResourceException {
-        return new DomainResource(context, domainType, connections);
+        return new DomainResource(context, domainType, connections, ssh);
     }
 
     private static List<Keyword> declareKeywords(DomainType domainType) {

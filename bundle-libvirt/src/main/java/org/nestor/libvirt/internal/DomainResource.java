@@ -17,6 +17,7 @@ import org.nestor.core.spi.GuestTransport;
 import org.nestor.core.spi.Ownership;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
+import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.status.ResourceStatus;
 import org.nestor.core.status.Status;
 
@@ -39,7 +40,8 @@ final class DomainResource extends ContainerSupport {
     private final GuestTransport transport;
     private volatile Handle handle;
 
-    DomainResource(ResourceContext context, DomainType type, LibvirtConnections connections) throws ResourceException {
+    DomainResource(ResourceContext context, DomainType type, LibvirtConnections connections, SshSessions ssh)
+            throws ResourceException {
         super(context);
         this.context = context;
         this.type = type;
@@ -53,16 +55,16 @@ final class DomainResource extends ContainerSupport {
         this.name = configuredName == null || configuredName.isBlank() ? context.service() : configuredName;
         this.xml = context.string("xml");
         this.transport = "qga".equals(context.string("transport")) ? new QgaTransport(connections, uri, name)
-                : hostname() == null ? null : ssh(context);
+                : hostname() == null ? null : ssh(context, ssh);
     }
 
     /** SSH to the hostname, keys from ssh_key or the usual places. */
-    private SshTransport ssh(ResourceContext context) {
+    private SshTransport ssh(ResourceContext context, SshSessions sessions) {
         Object port = context.value("ssh_port");
         String user = context.string("ssh_user");
         String key = context.string("ssh_key");
         Path identity = key != null && !key.isBlank() ? Path.of(key) : defaultKey(context.configDirectory());
-        return new SshTransport(hostname(), port instanceof Long number ? number.intValue() : 22,
+        return new SshTransport(sessions, hostname(), port instanceof Long number ? number.intValue() : 22,
                 user == null || user.isBlank() ? "root" : user, identity, context.configDirectory().resolve("known_hosts"));
     }
 

@@ -15,23 +15,25 @@ import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.ssh.SshTarget;
 
 /**
- * A VM guest reached over SSH: the core's {@link SshSessions} (host keys checked, sessions reused,
- * timed-out commands killed in the guest); a guest that cannot be reached answers 255.
+ * A VM guest reached over SSH: the node's {@link SshSessions}, borrowed (host keys checked, sessions
+ * reused, timed-out commands killed in the guest); a guest that cannot be reached answers 255.
  */
 final class SshTransport implements GuestTransport {
 
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(1);
 
+    private final SshSessions sessions;
     private final SshTarget target;
 
-    SshTransport(String host, int port, String user, Path key, Path knownHosts) {
+    SshTransport(SshSessions sessions, String host, int port, String user, Path key, Path knownHosts) {
+        this.sessions = sessions;
         this.target = new SshTarget(user, host, port, key, knownHosts);
     }
 
     @Override
     public CommandResult exec(List<String> argv, byte[] stdin, Duration timeout) {
         try {
-            SshOutput output = SshSessions.exec(target, argv, stdin, timeout);
+            SshOutput output = sessions.exec(target, argv, stdin, timeout);
             return new CommandResult(output.exit(), output.text(), output.stderr(), output.timedOut());
         } catch (SshException e) {
             return GuestTransport.cannotJoin(e.getMessage());
@@ -53,7 +55,7 @@ final class SshTransport implements GuestTransport {
 
     private SshOutput run(List<String> argv, byte[] stdin, String what) throws ResourceException {
         try {
-            SshOutput output = SshSessions.exec(target, argv, stdin, COPY_TIMEOUT);
+            SshOutput output = sessions.exec(target, argv, stdin, COPY_TIMEOUT);
             if (!output.succeeded()) {
                 throw new ResourceException(what + " failed: " + output.reason());
             }

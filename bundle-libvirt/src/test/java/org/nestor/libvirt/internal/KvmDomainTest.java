@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
+import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.status.Status;
 
 /**
@@ -39,6 +41,8 @@ class KvmDomainTest {
     private final String name = "nk" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> log = new ArrayList<>();
     private final LibvirtConnections connections = new LibvirtConnections();
+    /** No domain here has a hostname: no SSH session is opened. */
+    private final SshSessions ssh = new JschSessions();
 
     @BeforeAll
     static void requireKvm() {
@@ -67,7 +71,7 @@ class KvmDomainTest {
                 + work.resolve("console.log") + "'/></serial></devices></domain>");
         Map<String, Object> values = new HashMap<>(Map.of("name", name, "start_timeout", 60L, "stop_timeout", 3L));
         values.putAll(extra);
-        return (DomainResource) new KvmDriver(connections).create(ResourceContext.of("svc", "container#1", "hv1", values, work,
+        return (DomainResource) new KvmDriver(connections, ssh).create(ResourceContext.of("svc", "container#1", "hv1", values, work,
                 work, ResourceLog.to(log::add)));
     }
 

@@ -3,6 +3,7 @@ package org.nestor.libvirt.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.spi.CommandResult;
 import org.nestor.core.spi.Commands;
 import org.nestor.core.spi.ResourceException;
-import org.nestor.core.ssh.SshSessions;
 
 /** The SSH transport against a private sshd on loopback (src/test/ssh/loopback-sshd.sh). */
 class SshTransportTest {
@@ -37,6 +38,9 @@ class SshTransportTest {
 
     private static int port;
 
+    /** The sessions of the transports below, owned here as the SSH component owns the node's. */
+    private static final JschSessions SESSIONS = new JschSessions();
+
     @BeforeAll
     static void startSshd() {
         Components.require("a root sshd (openssh-server)", Components.root() && Components.executable("/usr/sbin/sshd"),
@@ -47,7 +51,7 @@ class SshTransportTest {
 
     @AfterAll
     static void stopSshd() {
-        SshSessions.closeAll();
+        SESSIONS.closeAll();
         sshd("stop");
     }
 
@@ -63,7 +67,43 @@ class SshTransportTest {
     }
 
     private static SshTransport transport(Path knownHosts) {
-        return new SshTransport("127.0.0.1", port, USER, sshd.resolve("client"), knownHosts);
+        return transport(SESSIONS, knownHosts);
+    }
+
+    private static SshTransport transport(JschSessions sessions, Path knownHosts) {
+        return new SshTransport(sessions, "127.0.0.1", port, USER, sshd.resolve("client"), knownHosts);
+    }
+
+    /**
+     * The sshd process serving the command's connection (its nearest sshd ancestor): one per SSH
+     * session, so equal pids mean one session reused.
+     */
+    private static String sessionProcess(SshTransport ssh) {
+        CommandResult result = ssh.exec(List.of("sh", "-c", "p=$$; while :; do case $(cat /proc/$p/comm) in "
+                + "sshd*) echo $p; exit;; esac; p=$(cut -d' ' -f4 /proc/$p/stat); done"), null, Duration.ofSeconds(10));
+        assertEquals(0, result.exitCode(), result.toString());
+        return result.stdout().strip();
+    }
+
+    @Test
+    void eachOwnerKeepsItsOwnSessionsAndClosesOnlyThose() {
+        JschSessions first = new JschSessions();
+        JschSessions second = new JschSessions();
+        try {
+            SshTransport one = transport(first, sshd.resolve("known_hosts"));
+            SshTransport other = transport(second, sshd.resolve("known_hosts"));
+            String firstSession = sessionProcess(one);
+            String secondSession = sessionProcess(other);
+            assertEquals(firstSession, sessionProcess(one), "a session is reused by its owner");
+            assertNotEquals(firstSession, secondSession, "two owners, two sessions");
+
+            first.closeAll();
+            assertEquals(secondSession, sessionProcess(other), "the other owner's session lives on");
+            assertNotEquals(firstSession, sessionProcess(one), "a closed owner connects anew when used again");
+        } finally {
+            first.closeAll();
+            second.closeAll();
+        }
     }
 
     @Test

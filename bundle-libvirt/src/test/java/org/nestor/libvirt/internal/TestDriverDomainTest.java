@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
 import org.nestor.core.spi.ResourceLog;
 import org.nestor.core.status.ResourceStatus;
+import org.nestor.core.ssh.SshSessions;
 import org.nestor.core.status.Status;
 
 /**
@@ -35,6 +37,8 @@ class TestDriverDomainTest {
     private String uri;
     private final List<String> log = new ArrayList<>();
     private final LibvirtConnections connections = new LibvirtConnections();
+    /** No domain here has a hostname: no SSH session is opened. */
+    private final SshSessions ssh = new JschSessions();
 
     @BeforeAll
     static void requireLibvirt() {
@@ -56,7 +60,7 @@ class TestDriverDomainTest {
         Map<String, Object> values = new HashMap<>(Map.of("name", name, "uri", uri, "start_timeout", 10L,
                 "stop_timeout", 5L));
         values.putAll(extra);
-        return (DomainResource) new AnyLibvirtDriver(connections).create(ResourceContext.of("svc", "container#1", "hv1", values,
+        return (DomainResource) new AnyLibvirtDriver(connections, ssh).create(ResourceContext.of("svc", "container#1", "hv1", values,
                 work, work, ResourceLog.to(log::add)));
     }
 
@@ -134,7 +138,7 @@ class TestDriverDomainTest {
 
     @Test
     void theLibvirtTypeNeedsAUriAndAnUnreachableOneIsReportedNotThrown() throws Exception {
-        ResourceException noUri = assertThrows(ResourceException.class, () -> new AnyLibvirtDriver().create(
+        ResourceException noUri = assertThrows(ResourceException.class, () -> new AnyLibvirtDriver(ssh).create(
                 ResourceContext.of("svc", "container#1", "hv1", Map.of("name", "x"), work, work, ResourceLog.SILENT)));
         assertTrue(noUri.getMessage().contains("needs a uri"), noUri.getMessage());
 
@@ -156,7 +160,7 @@ class TestDriverDomainTest {
         // the test driver keeps its state per connection: what one connection started, another does not see
         domain("off1", Map.of()).start();
         assertEquals(Status.UP, domain("off1", Map.of()).status().status(), "a second handle, the same connection");
-        DomainResource alone = (DomainResource) new AnyLibvirtDriver().create(ResourceContext.of("svc", "container#1",
+        DomainResource alone = (DomainResource) new AnyLibvirtDriver(ssh).create(ResourceContext.of("svc", "container#1",
                 "hv1", Map.of("name", "off1", "uri", uri), work, work, ResourceLog.SILENT));
         assertEquals(Status.DOWN, alone.status().status(), "a driver made without OSGi has connections of its own");
         connections.closeAll();

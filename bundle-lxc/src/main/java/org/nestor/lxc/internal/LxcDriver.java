@@ -27,7 +27,7 @@ public class LxcDriver implements ContainerDriver {
 
     private volatile Path toolsDirectory;
 
-    /** For bin/nestor (ServiceLoader) and tests: the tools come from the PATH. */
+    /** For bin/nestor (META-INF/services) and tests: the tools come from the PATH. */
     public LxcDriver() {
     }
 

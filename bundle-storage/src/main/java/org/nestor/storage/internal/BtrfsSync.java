@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -36,8 +37,8 @@ final class BtrfsSync extends SyncResource {
     private final int keep;
     private final Path snapshots;
 
-    BtrfsSync(ResourceContext context) throws ResourceException {
-        super(context);
+    BtrfsSync(ResourceContext context, Pool pool) throws ResourceException {
+        super(context, pool);
         this.source = Path.of(StorageKeywords.required(context, "src"));
         if (!source.isAbsolute() || source.getParent() == null) {
             throw new ResourceException("src: " + source + " is not an absolute path below /");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nestor.core.pool.Pool;
 import org.nestor.core.pool.PoolNode;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -17,8 +18,8 @@ final class RsyncSync extends SyncResource {
     private final String destination;
     private final List<String> options;
 
-    RsyncSync(ResourceContext context) throws ResourceException {
-        super(context);
+    RsyncSync(ResourceContext context, Pool pool) throws ResourceException {
+        super(context, pool);
         this.sources = context.list("src");
         if (sources.isEmpty()) {
             throw new ResourceException("src is required");

@@ -1,5 +1,6 @@
 package org.nestor.storage.internal;
 
+import org.nestor.core.pool.Pool;
 import org.nestor.core.spi.Resource;
 import org.nestor.core.spi.ResourceContext;
 import org.nestor.core.spi.ResourceException;
@@ -14,9 +15,9 @@ abstract class SyncResource implements Resource {
     protected final ResourceContext context;
     protected final SyncTargets targets;
 
-    SyncResource(ResourceContext context) throws ResourceException {
+    SyncResource(ResourceContext context, Pool pool) throws ResourceException {
         this.context = context;
-        this.targets = new SyncTargets(context);
+        this.targets = new SyncTargets(context, pool);
     }
 
     @Override

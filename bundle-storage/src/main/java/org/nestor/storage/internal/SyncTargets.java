@@ -38,11 +38,13 @@ final class SyncTargets {
     private static final Duration DEFAULT_MAX_DELAY = Duration.ofDays(1);
 
     private final ResourceContext context;
+    private final Pool pool;
     private final List<String> lists;
     private final Duration maxDelay;
 
-    SyncTargets(ResourceContext context) throws ResourceException {
+    SyncTargets(ResourceContext context, Pool pool) throws ResourceException {
         this.context = context;
+        this.pool = pool;
         List<String> target = context.list("target");
         this.lists = target.isEmpty() ? List.of("nodes", "drpnodes") : target;
         for (String list : lists) {
@@ -75,7 +77,7 @@ final class SyncTargets {
     /** @throws ResourceException naming the target the pool does not know */
     PoolNode peer(String name) throws ResourceException {
         try {
-            return Pool.of(context.configDirectory(), context.node()).node(name);
+            return pool.node(name);
         } catch (PoolException e) {
             throw new ResourceException("target " + name + ": " + e.getMessage(), e);
         }

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The drivers present (whiteboard services in OSGi, ServiceLoader entries under bin/nestor) and
+ * The drivers present (whiteboard services in OSGi, META-INF/services entries under bin/nestor) and
  * the keyword dictionary over them and the core. Each change of drivers swaps in a new index.
  */
 @Component(service = {KeywordDictionary.class, Drivers.class})

@@ -1,18 +1,13 @@
 package org.nestor.core.internal.launcher;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +32,8 @@ import org.nestor.core.spi.ResourceDriver;
  * Commands are the Karaf actions listed in {@value #COMMANDS} by every jar on the class path, their
  * command lines parsed by Karaf's own preparator (the console's grammar), with one extension: options
  * may also come after the arguments. The node is put together by {@link NodeAssembly} from the
- * configurations in {@code etc/*.cfg}, with the drivers and action layer ServiceLoader finds. The
+ * configurations in {@code etc/*.cfg}, with the drivers and action layer the jars list in
+ * {@code META-INF/services} ({@link ClassPathComponents}). The
  * Nestor base is {@code NESTOR_BASE} (bin/nestor defaults it to the distribution directory).
  *
  * <p>Exit codes: 0 done, 1 the command failed (its error on stderr), 2 bad command line.
@@ -165,27 +161,18 @@ public final class NestorMain {
         Path base = Path.of(environment.getOrDefault(BASE_ENV, "."));
         Path etc = base.resolve("etc");
         CoreConfiguration core = CfgFiles.read(CoreConfiguration.class, etc.resolve(CoreConfiguration.PID + ".cfg"));
-        return new NodeAssembly(core, base, environment, ClassPathComponents.load(ResourceDriver.class, etc),
-                ClassPathComponents.load(ActionLayer.class, etc)).services();
+        return new NodeAssembly(core, base, environment,
+                services -> ClassPathComponents.load(ResourceDriver.class, etc, services),
+                ClassPathComponents.load(ActionLayer.class, etc, Map.of())).services();
     }
 
     /** Every command listed by the jars on the class path, by {@code scope:name}. */
-    static Map<String, Class<? extends Action>> commands() throws IOException, ClassNotFoundException {
+    static Map<String, Class<? extends Action>> commands() {
         Map<String, Class<? extends Action>> commands = new TreeMap<>();
-        ClassLoader loader = NestorMain.class.getClassLoader();
-        Enumeration<URL> lists = loader.getResources(COMMANDS);
-        while (lists.hasMoreElements()) {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(lists.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String className = line.strip();
-                    if (!className.isEmpty() && !className.startsWith("#")) {
-                        Class<? extends Action> type = loader.loadClass(className).asSubclass(Action.class);
-                        Command command = type.getAnnotation(Command.class);
-                        commands.put(command.scope() + ":" + command.name(), type);
-                    }
-                }
-            }
+        for (Class<?> listed : ClassPathComponents.listed(COMMANDS)) {
+            Class<? extends Action> type = listed.asSubclass(Action.class);
+            Command command = type.getAnnotation(Command.class);
+            commands.put(command.scope() + ":" + command.name(), type);
         }
         return commands;
     }

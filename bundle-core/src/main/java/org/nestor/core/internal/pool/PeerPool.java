@@ -33,13 +33,12 @@ import org.nestor.core.ssh.SshTarget;
 import org.nestor.core.ssh.SshUnreachableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The pool kept in {@code etc/nestor/pool.json} ({@link PoolFile}, written atomically), its peers
- * reached through {@link SshSessions}: their Karaf console when they have one, else (or when that
- * console cannot be reached) their {@code bin/nestor}.
+ * reached through the node's {@link SshSessions} (borrowed: their owner ends them): their Karaf
+ * console when they have one, else (or when that console cannot be reached) their {@code bin/nestor}.
  */
 @Component(service = Pool.class, configurationPid = CoreConfiguration.PID)
 public class PeerPool implements Pool {
@@ -54,22 +53,26 @@ public class PeerPool implements Pool {
 
     private final NestorPaths paths;
     private final String self;
+    private final SshSessions ssh;
 
     @Activate
-    public PeerPool(@Reference NodeIdentity node, CoreConfiguration configuration) {
-        this(NodeAssembly.paths(configuration), node.name());
+    public PeerPool(@Reference NodeIdentity node, @Reference SshSessions ssh, CoreConfiguration configuration) {
+        this(NodeAssembly.paths(configuration), node.name(), ssh);
     }
 
-    /** The pool of the node named {@code self} whose files are under {@code paths}. */
-    public PeerPool(NestorPaths paths, String self) {
+    /**
+     * The pool of the node named {@code self} whose files are under {@code paths}, its peers reached
+     * by {@code ssh}, without OSGi (bin/nestor, tests, benchmarks). DS sees only the public
+     * constructor above: SCR takes a constructor by its number of parameters.
+     */
+    public static PeerPool standalone(NestorPaths paths, String self, SshSessions ssh) {
+        return new PeerPool(paths, self, ssh);
+    }
+
+    private PeerPool(NestorPaths paths, String self, SshSessions ssh) {
         this.paths = paths;
         this.self = self;
-    }
-
-    /** Sessions to peers end with the bundle. */
-    @Deactivate
-    void close() {
-        SshSessions.closeAll();
+        this.ssh = ssh;
     }
 
     private Path file() {
@@ -133,7 +136,7 @@ public class PeerPool implements Pool {
     private void acceptHostKey(SshTarget target) {
         String line;
         try {
-            line = SshSessions.hostKeyLine(target);
+            line = ssh.hostKeyLine(target);
         } catch (SshException e) {
             throw new PoolException("cannot read the host key of " + target + ": " + e.getMessage(), e);
         }
@@ -165,9 +168,9 @@ public class PeerPool implements Pool {
         List<PoolNode> nodes = new ArrayList<>(nodes());
         nodes.remove(removed);
         write(nodes);
-        SshSessions.close(removed.target(knownHosts()));
+        ssh.close(removed.target(knownHosts()));
         if (removed.console() != null) {
-            SshSessions.close(removed.consoleTarget(knownHosts()));
+            ssh.close(removed.consoleTarget(knownHosts()));
         }
     }
 
@@ -239,7 +242,7 @@ public class PeerPool implements Pool {
         try {
             if (peer.console() != null) {
                 try {
-                    output = SshSessions.execLine(peer.consoleTarget(knownHosts()), SERVE_LINE, stdin, timeout);
+                    output = ssh.execLine(peer.consoleTarget(knownHosts()), SERVE_LINE, stdin, timeout);
                 } catch (SshUnreachableException e) {
                     if (!agentFallback) {
                         throw e;
@@ -247,7 +250,7 @@ public class PeerPool implements Pool {
                 }
             }
             if (output == null) {
-                output = SshSessions.exec(peer.target(knownHosts()), List.of(peer.agent(), "pool", "serve"), stdin,
+                output = ssh.exec(peer.target(knownHosts()), List.of(peer.agent(), "pool", "serve"), stdin,
                         timeout);
             }
         } catch (SshException e) {

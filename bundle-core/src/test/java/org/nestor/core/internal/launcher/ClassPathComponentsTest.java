@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.app.AppDriver;
+import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
+import org.nestor.core.pool.Pool;
+import org.nestor.core.ssh.SshSessions;
 
-/** Components found by ServiceLoader get their configuration as SCR gives it to their activator. */
+/**
+ * Components listed in META-INF/services are made with the node's services their constructor takes,
+ * and get their configuration, as SCR gives them to their activator.
+ */
 class ClassPathComponentsTest {
 
     @TempDir
@@ -25,7 +34,7 @@ class ClassPathComponentsTest {
         String toolsDirectory() default "";
     }
 
-    /** Shaped like the lxc driver: a no-argument constructor for ServiceLoader, a package-private activator. */
+    /** Shaped like the lxc driver: a no-argument constructor, a package-private activator. */
     static final class Configurable {
         String toolsDirectory;
 
@@ -38,6 +47,48 @@ class ClassPathComponentsTest {
         }
     }
 
+    /** Shaped like the libvirt drivers: SCR's constructor takes what only Karaf has, another the node's sessions. */
+    static final class LikeLibvirt {
+        final String madeBy;
+
+        public LikeLibvirt(Path onlyInKaraf, SshSessions ssh) {
+            madeBy = "SCR";
+        }
+
+        public LikeLibvirt(SshSessions ssh) {
+            madeBy = "bin/nestor";
+        }
+
+        public LikeLibvirt() {
+            madeBy = "nobody offering sessions";
+        }
+    }
+
+    /** Shaped like the sync drivers: one constructor, which takes the pool. */
+    static final class LikeSync {
+        final Pool pool;
+
+        public LikeSync(Pool pool) {
+            this.pool = pool;
+        }
+    }
+
+    @Test
+    void theConstructorWithTheMostOfferedServicesMakesTheComponent() {
+        SshSessions ssh = new JschSessions();
+        Pool pool = PeerPool.standalone(new NestorPaths(etc), "n1", ssh);
+        Map<Class<?>, Object> services = Map.of(Pool.class, pool, SshSessions.class, ssh);
+        assertEquals("bin/nestor", ((LikeLibvirt) ClassPathComponents.construct(LikeLibvirt.class, services)).madeBy);
+        assertEquals("nobody offering sessions",
+                ((LikeLibvirt) ClassPathComponents.construct(LikeLibvirt.class, Map.of())).madeBy);
+        assertSame(pool, ((LikeSync) ClassPathComponents.construct(LikeSync.class, services)).pool);
+
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> ClassPathComponents.construct(LikeSync.class, Map.of(SshSessions.class, ssh)));
+        assertEquals(LikeSync.class.getName() + " has no public constructor taking only services bin/nestor offers "
+                + "(SshSessions)", none.getMessage());
+    }
+
     @Test
     void theActivatorGetsTheFileOfItsPid() throws IOException {
         assertEquals("", ClassPathComponents.activate(new Configurable(), etc).toolsDirectory, "defaults");
@@ -47,7 +98,7 @@ class ClassPathComponentsTest {
 
     @Test
     void componentsWithoutConfigurationAreLeftAsTheyAre() {
-        assertTrue(ClassPathComponents.load(org.nestor.core.spi.ResourceDriver.class, etc).stream()
+        assertTrue(ClassPathComponents.load(org.nestor.core.spi.ResourceDriver.class, etc, Map.of()).stream()
                 .anyMatch(driver -> driver instanceof AppDriver));
         Object plain = new Object();
         assertSame(plain, ClassPathComponents.activate(plain, etc));

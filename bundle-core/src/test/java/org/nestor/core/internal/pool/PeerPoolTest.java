@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nestor.core.internal.NestorPaths;
 import org.nestor.core.internal.node.FileNodeIdentity;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.pool.NodeInfo;
 import org.nestor.core.pool.PoolException;
 import org.nestor.core.pool.PoolNode;
@@ -38,7 +39,7 @@ class PeerPoolTest {
         NestorPaths paths = new NestorPaths(base);
         Files.createDirectories(paths.config());
         Files.writeString(paths.nodeConfig(), "name = n1\n");
-        pool = new PeerPool(paths, new FileNodeIdentity(paths, Map.of()).name());
+        pool = PeerPool.standalone(paths, new FileNodeIdentity(paths, Map.of()).name(), new JschSessions());
         file = paths.config().resolve("pool.json");
         key = Files.writeString(base.resolve("key"), "not a key\n");
     }

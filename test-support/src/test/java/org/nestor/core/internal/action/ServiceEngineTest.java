@@ -32,6 +32,7 @@ import org.nestor.core.internal.config.DriverRegistry;
 import org.nestor.core.internal.node.FileNodeIdentity;
 import org.nestor.core.internal.pool.FailoverGuard;
 import org.nestor.core.internal.pool.PeerPool;
+import org.nestor.core.internal.ssh.JschSessions;
 import org.nestor.core.internal.store.FileServiceStore;
 import org.nestor.core.status.ServiceStatus;
 import org.nestor.core.status.Status;
@@ -63,7 +64,7 @@ class ServiceEngineTest {
         FileNodeIdentity node = new FileNodeIdentity(paths, Map.of("NESTOR_NODE", "hv1"));
         store = new FileServiceStore(paths, drivers, node, Duration.ofSeconds(5));
         engine = ServiceEngine.standalone(paths, store, drivers, drivers, node,
-                new FailoverGuard(new PeerPool(paths, node.name()), store, drivers, node));
+                new FailoverGuard(PeerPool.standalone(paths, node.name(), new JschSessions()), store, drivers, node));
     }
 
     private void create(String ini) {
