@@ -56,7 +56,7 @@ final class GuestRelay {
         if (up.isEmpty()) {
             return;
         }
-        reconciler.reconcile(service, up, options);
+        reconcile(service, up, options, tolerateUnjoinable);
         List<String> failures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(up.size(), PARALLEL_GUESTS));
         try {
@@ -80,6 +80,22 @@ final class GuestRelay {
         }
         if (!failures.isEmpty()) {
             throw new ActionException(String.join("; ", failures));
+        }
+    }
+
+    /**
+     * The configurations first. On stop a guest's copy that cannot be taken (empty, too large,
+     * invalid) is a warning: a guest must not keep its hypervisor from stopping.
+     */
+    private void reconcile(String service, List<Guest> guests, ActionOptions options, boolean stopping) {
+        try {
+            reconciler.reconcile(service, guests, options);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            engine.log(service, null, "WARN", "configurations not reconciled before the stop: " + e.getMessage(),
+                    options.output());
         }
     }
 

@@ -242,4 +242,19 @@ class TrustBoundaryTest {
         assertFalse(hostText().contains("app#2"));
         assertEquals(edited, vm1.copy());
     }
+
+    @Test
+    void aGuestCopyThatCannotBeTakenDoesNotKeepTheHostFromStopping() throws IOException {
+        vm1.edit("[DEFAULT]\n", GUEST_TIME);
+        String before = hostText();
+
+        fixture.actions.run(SERVICE, ServiceAction.STOP, ActionOptions.all(fixture.output::add));
+
+        assertTrue(fixture.messages().stream().anyMatch(line -> line.contains("WARN configurations not reconciled "
+                + "before the stop: pulled an empty configuration from vm1")), fixture.messages().toString());
+        assertTrue(fixture.world.calls().contains("stop ip#1"), "the host stopped: " + fixture.world.calls());
+        assertEquals(before, hostText(), "the host's copy is kept");
+        assertThrows(RuntimeException.class, () -> fixture.actions.run(SERVICE, ServiceAction.START,
+                ActionOptions.all(fixture.output::add)), "a start is still refused");
+    }
 }
