@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -212,13 +213,17 @@ public class NewestConfigSync implements ConfigSync {
 
     private void push(String service, List<ConfigPeer> takers, Map<ConfigPeer, ConfigVersion> copies,
                       List<String> unreached, Consumer<String> output) {
+        if (takers.isEmpty()) {
+            return;
+        }
         byte[] text;
+        long version;
         try {
             text = Files.readAllBytes(store.file(service));
+            version = Files.getLastModifiedTime(store.file(service)).to(TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + store.file(service) + ": " + e.getMessage(), e);
         }
-        long version = LocalCopy.version(store, service).version();
         // the copy installed here is the one every taker gets, with its version
         Parallel.each(takers, peer -> {
             peer.install(service, text, version);
